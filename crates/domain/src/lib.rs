@@ -1,0 +1,23 @@
+//! The support console's domain model, shared by the console's store, its Tauri shell, the
+//! demo generator and (later) the hub. It does no I/O, so everything here is tested as plain
+//! functions; time is always passed in as Unix milliseconds rather than read from a clock.
+
+pub mod error;
+pub mod inbox;
+pub mod sla;
+pub mod taxonomy;
+pub mod ticket;
+pub mod workspace;
+
+pub use error::{ApiError, ErrorCode};
+pub use inbox::{InboxFilter, InboxPage, InboxQuery, InboxSort, InboxView, ViewCount};
+pub use sla::{first_response_target_minutes, sla_due_at};
+pub use taxonomy::{Category, Channel, Localized};
+pub use ticket::{
+    Agent, Customer, Group, Message, MessageKind, Priority, Status, TicketDetail, TicketId,
+    TicketRecord, TicketSummary, Verification,
+};
+pub use workspace::{CategoryInfo, ChannelInfo, SearchResult, TaxonomyInfo, WorkspaceInfo};
+
+/// Unix time in milliseconds, UTC. Plain `i64` so it crosses SQLite, JSON and IPC unchanged.
+pub type Millis = i64;

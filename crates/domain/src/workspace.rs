@@ -1,0 +1,68 @@
+//! What the console tells its UI about the open workspace and the taxonomy, and search results.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Agent, Category, Channel, Localized, TicketSummary};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WorkspaceInfo {
+    /// The signed-in agent; "mine" views are relative to them.
+    pub agent: Agent,
+    pub ticket_count: u32,
+    /// True when the console runs on generated demo data rather than a real hub.
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CategoryInfo {
+    pub id: Category,
+    pub name: Localized,
+    pub urgent: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChannelInfo {
+    pub id: Channel,
+    pub name: Localized,
+    pub first_response_promise: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TaxonomyInfo {
+    pub categories: Vec<CategoryInfo>,
+    pub channels: Vec<ChannelInfo>,
+}
+
+impl TaxonomyInfo {
+    pub fn current() -> Self {
+        Self {
+            categories: Category::ALL
+                .iter()
+                .map(|c| CategoryInfo {
+                    id: *c,
+                    name: c.name(),
+                    urgent: c.is_urgent(),
+                })
+                .collect(),
+            channels: Channel::ALL
+                .iter()
+                .map(|c| ChannelInfo {
+                    id: *c,
+                    name: c.name(),
+                    first_response_promise: c.first_response_promise().to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Search hits, newest first, with the terms the query was understood as so the UI can
+/// highlight them without re-implementing the parser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SearchResult {
+    pub terms: Vec<String>,
+    /// Matches in all, which may exceed `rows.len()`.
+    pub total: u32,
+    pub rows: Vec<TicketSummary>,
+}
