@@ -2,6 +2,7 @@
 //! demo generator and (later) the hub. It does no I/O, so everything here is tested as plain
 //! functions; time is always passed in as Unix milliseconds rather than read from a clock.
 
+pub mod bindings;
 pub mod error;
 pub mod inbox;
 pub mod sla;
@@ -17,7 +18,27 @@ pub use ticket::{
     Agent, Customer, Group, Message, MessageKind, Priority, Status, TicketDetail, TicketId,
     TicketRecord, TicketSummary, Verification,
 };
-pub use workspace::{CategoryInfo, ChannelInfo, SearchResult, TaxonomyInfo, WorkspaceInfo};
+pub use workspace::{
+    CategoryInfo, ChannelInfo, ConsoleEvent, SearchResult, TaxonomyInfo, WorkspaceInfo,
+    CONSOLE_EVENT,
+};
 
 /// Unix time in milliseconds, UTC. Plain `i64` so it crosses SQLite, JSON and IPC unchanged.
 pub type Millis = i64;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bindings_export_without_error() {
+        let dir = std::env::var_os("DESK_BINDINGS_OUT")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::env::temp_dir().join(format!("desk-bindings-{}", std::process::id()))
+            });
+        crate::bindings::export_all(&dir).expect("every IPC type exports");
+        assert!(
+            dir.join("TicketDetail.ts").exists(),
+            "the ticket view's type must be generated"
+        );
+    }
+}

@@ -66,3 +66,16 @@ pub struct SearchResult {
     pub total: u32,
     pub rows: Vec<TicketSummary>,
 }
+
+/// Everything the core pushes to the UI, on the single Tauri event `console-event`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum ConsoleEvent {
+    /// Tickets changed in the local store: counts and any open page or ticket are stale.
+    TicketsChanged { ids: Vec<crate::TicketId> },
+    /// The first fill of an empty workspace is under way (demo seeding now, hub bootstrap later).
+    FillProgress { done: u32, total: u32 },
+}
+
+/// The name of the one Tauri event that carries [`ConsoleEvent`]s.
+pub const CONSOLE_EVENT: &str = "console-event";
