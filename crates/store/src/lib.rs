@@ -1,1 +1,263 @@
-//! store
+//! The console's local replica of the hub: every ticket, its thread and customer, in one SQLite
+//! file, so agents can triage with no network. Writes go through one writer thread; reads use
+//! pooled read-only connections and never wait for writes (WAL).
+
+mod connection;
+mod error;
+mod inbox;
+mod migrations;
+mod readers;
+mod search;
+mod tables;
+mod writer;
+
+use std::path::{Path, PathBuf};
+
+use desk_domain::{
+    Agent, Group, InboxPage, InboxQuery, SearchResult, TicketDetail, TicketId, TicketRecord,
+    ViewCount,
+};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
+
+pub use error::StoreError;
+pub use inbox::Perspective;
+
+use tables::ticket_links::Link;
+use tables::{customers, messages, meta, search_index, team, ticket_links, tickets};
+
+/// The most search hits one call returns; the total is still counted in full.
+pub const MAX_SEARCH_ROWS: u32 = 500;
+
+#[derive(Clone)]
+pub struct Store {
+    path: PathBuf,
+    writer: writer::Writer,
+    readers: readers::Readers,
+}
+
+impl Store {
+    /// Opens (creating if needed) the replica at `path` and migrates it to the current schema.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let writer = writer::Writer::start(path)?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            writer,
+            readers: readers::Readers::new(path),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    // ---- writes -------------------------------------------------------------------------
+
+    /// Stores tickets exactly as replicated, replacing earlier copies, in one transaction:
+    /// either every record lands with its thread, links and search entries, or none does.
+    pub async fn upsert_tickets(&self, records: Vec<TicketRecord>) -> Result<(), StoreError> {
+        validate_records(&records)?;
+        self.writer
+            .call(move |conn| write_tickets(conn, &records))
+            .await
+    }
+
+    /// [`Store::upsert_tickets`] for callers outside an async runtime.
+    pub fn upsert_tickets_blocking(&self, records: Vec<TicketRecord>) -> Result<(), StoreError> {
+        validate_records(&records)?;
+        self.writer
+            .call_blocking(move |conn| write_tickets(conn, &records))
+    }
+
+    /// Stores the team and who is signed in on this console.
+    pub fn save_team_blocking(
+        &self,
+        groups: Vec<Group>,
+        agents: Vec<Agent>,
+        signed_in: &str,
+        demo: bool,
+    ) -> Result<(), StoreError> {
+        if !agents.iter().any(|a| a.id == signed_in) {
+            return Err(StoreError::Invalid(format!(
+                "agent '{signed_in}' is not in the team"
+            )));
+        }
+        let signed_in = signed_in.to_string();
+        self.writer.call_blocking(move |conn| {
+            let tx = conn.transaction()?;
+            groups.iter().try_for_each(|g| team::upsert_group(&tx, g))?;
+            agents.iter().try_for_each(|a| team::upsert_agent(&tx, a))?;
+            meta::set(&tx, meta::AGENT_ID, &signed_in)?;
+            meta::set(&tx, meta::DEMO, if demo { "1" } else { "0" })?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    // ---- reads (synchronous, on the calling thread; see `read`) --------------------------
+
+    /// Runs a read on a blocking-pool thread, for async callers.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || f(&store))
+            .await
+            .map_err(|e| StoreError::Unavailable(format!("read task failed: {e}")))?
+    }
+
+    pub fn inbox_page(&self, q: &InboxQuery, who: &Perspective) -> Result<InboxPage, StoreError> {
+        self.readers.with(|conn| inbox::page(conn, q, who))
+    }
+
+    pub fn view_counts(&self, who: &Perspective) -> Result<Vec<ViewCount>, StoreError> {
+        self.readers.with(|conn| inbox::counts(conn, who))
+    }
+
+    pub fn ticket_detail(&self, id: TicketId) -> Result<TicketDetail, StoreError> {
+        self.readers.with(|conn| ticket_detail(conn, id))
+    }
+
+    /// Tickets matching every term of `text`, most recently updated first. Any text is safe:
+    /// it is never interpreted as query syntax, and text with nothing searchable finds nothing.
+    pub fn search(&self, text: &str, limit: u32) -> Result<SearchResult, StoreError> {
+        if limit == 0 || limit > MAX_SEARCH_ROWS {
+            return Err(StoreError::Invalid(format!(
+                "search limit must be 1..={MAX_SEARCH_ROWS}, got {limit}"
+            )));
+        }
+        let terms = search::query::parse(text);
+        let display = terms.iter().map(|t| t.display.clone()).collect();
+        if terms.is_empty() {
+            return Ok(SearchResult {
+                terms: display,
+                total: 0,
+                rows: vec![],
+            });
+        }
+        let (ids, params) = search_index::matching_ids_sql(&terms);
+        self.readers.with(|conn| {
+            let total: i64 = conn
+                .prepare_cached(&format!("SELECT count(*) FROM ({ids})"))?
+                .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
+            let sql = format!(
+                "SELECT {} FROM tickets t JOIN customers c ON c.id = t.customer_id
+                 WHERE t.id IN ({ids}) ORDER BY t.updated_at DESC, t.id DESC LIMIT {limit}",
+                tickets::SUMMARY_COLUMNS
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let rows = stmt
+                .query_map(params_from_iter(params.iter()), tickets::summary_from_row)?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(SearchResult {
+                terms: display,
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+                rows,
+            })
+        })
+    }
+
+    pub fn ticket_count(&self) -> Result<u32, StoreError> {
+        self.readers.with(|conn| {
+            let n: i64 = conn.query_row("SELECT count(*) FROM tickets", [], |r| r.get(0))?;
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
+        })
+    }
+
+    /// The agent signed in on this console, and whether the workspace holds demo data.
+    pub fn signed_in(&self) -> Result<Option<(Agent, bool)>, StoreError> {
+        self.readers.with(|conn| {
+            let Some(id) = meta::get(conn, meta::AGENT_ID)? else {
+                return Ok(None);
+            };
+            let demo = meta::get(conn, meta::DEMO)?.as_deref() == Some("1");
+            Ok(team::agent(conn, &id)?.map(|a| (a, demo)))
+        })
+    }
+
+    /// `PRAGMA integrity_check` on a fresh read connection; `true` when SQLite says "ok".
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        self.readers.with(|conn| {
+            let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            Ok(verdict == "ok")
+        })
+    }
+}
+
+fn validate_records(records: &[TicketRecord]) -> Result<(), StoreError> {
+    for t in records {
+        if t.subject.trim().is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "ticket {} has an empty subject",
+                t.id
+            )));
+        }
+        if let Some(m) = t.messages.iter().find(|m| m.ticket_id != t.id) {
+            return Err(StoreError::Invalid(format!(
+                "message {} claims ticket {} but arrived in ticket {}",
+                m.id, m.ticket_id, t.id
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn write_tickets(conn: &mut Connection, records: &[TicketRecord]) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    for t in records {
+        customers::upsert(&tx, &t.customer)?;
+        tickets::upsert(&tx, t)?;
+        messages::replace_thread(&tx, t.id, &t.messages)?;
+        ticket_links::replace(&tx, Link::Tag, t.id, &t.tags)?;
+        ticket_links::replace(&tx, Link::Reference, t.id, &t.transaction_refs)?;
+        search_index::index(&tx, t)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn ticket_detail(conn: &Connection, id: TicketId) -> Result<TicketDetail, StoreError> {
+    let sql = format!(
+        "SELECT t.subject, t.status, t.priority, t.category, t.channel, t.assignee_id,
+                t.group_id, t.created_at, t.updated_at, t.urgent, t.sla_due_at, {}
+         FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
+        customers::COLUMNS
+    );
+    let head = conn
+        .prepare_cached(&sql)?
+        .query_row([id], |r| {
+            Ok((
+                TicketRecord {
+                    id,
+                    subject: r.get(0)?,
+                    status: tickets::status_at(r, 1)?,
+                    priority: tickets::priority_at(r, 2)?,
+                    category: tickets::category_at(r, 3)?,
+                    channel: tickets::channel_at(r, 4)?,
+                    assignee_id: r.get(5)?,
+                    group_id: r.get(6)?,
+                    tags: vec![],
+                    transaction_refs: vec![],
+                    created_at: r.get(7)?,
+                    updated_at: r.get(8)?,
+                    customer: customers::from_row(r, 11)?,
+                    messages: vec![],
+                },
+                r.get::<_, bool>(9)?,
+                r.get::<_, Option<i64>>(10)?,
+            ))
+        })
+        .optional()?;
+    let Some((mut record, urgent, sla_due_at)) = head else {
+        return Err(StoreError::TicketNotFound(id));
+    };
+    record.messages = messages::thread(conn, id)?;
+    record.tags = ticket_links::list(conn, Link::Tag, id)?;
+    record.transaction_refs = ticket_links::list(conn, Link::Reference, id)?;
+    Ok(TicketDetail {
+        record,
+        urgent,
+        sla_due_at,
+    })
+}

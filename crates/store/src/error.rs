@@ -1,0 +1,50 @@
+//! Store failures, and how they cross to the UI as `{code, message}`.
+
+use desk_domain::{ApiError, ErrorCode, TicketId};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("ticket {0} is not in the local replica")]
+    TicketNotFound(TicketId),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the local database is unavailable: {0}")]
+    Unavailable(String),
+    #[error("the store has shut down")]
+    Closed,
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("schema migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+impl StoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            StoreError::TicketNotFound(_) => ErrorCode::NotFound,
+            StoreError::Invalid(_) => ErrorCode::InvalidInput,
+            StoreError::Unavailable(_) | StoreError::Closed => ErrorCode::StoreUnavailable,
+            StoreError::Sqlite(e) if is_busy(e) => ErrorCode::StoreUnavailable,
+            StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        ApiError::new(e.code(), e.to_string())
+    }
+}
+
+impl From<ApiError> for StoreError {
+    fn from(e: ApiError) -> Self {
+        StoreError::Invalid(e.message)
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per table (or tightly bound pair): its migration, its writes and its row mapping.
+
+pub(crate) mod customers;
+pub(crate) mod messages;
+pub(crate) mod meta;
+pub(crate) mod search_index;
+pub(crate) mod team;
+pub(crate) mod ticket_links;
+pub(crate) mod tickets;

@@ -1,0 +1,82 @@
+//! The two FTS5 indexes behind search (see `crate::search` for why there are two).
+//!
+//! Both are contentless with `contentless_delete=1`: the text already lives in `tickets` and
+//! `messages`, so storing it again would double the file, and contentless-delete lets a ticket
+//! be re-indexed with a plain `DELETE` by rowid. That avoids the external-content trap in which
+//! an update leaves the old terms matching. The rowid of both indexes is the ticket id.
+
+use desk_domain::{TicketId, TicketRecord};
+use rusqlite::Connection;
+
+use crate::search::cjk::bigrams;
+use crate::search::query::Term;
+
+pub(crate) const M_20261122_CREATE: &str = "
+CREATE VIRTUAL TABLE ticket_text USING fts5(
+    body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE ticket_ids USING fts5(
+    body, content = '', contentless_delete = 1, tokenize = 'trigram'
+);
+";
+
+/// (Re)indexes one ticket from its replicated record, replacing whatever was indexed before.
+pub(crate) fn index(conn: &Connection, t: &TicketRecord) -> rusqlite::Result<()> {
+    remove(conn, t.id)?;
+
+    let mut words = String::with_capacity(1024);
+    words.push_str(&t.subject);
+    words.push('\n');
+    words.push_str(&t.customer.name);
+    for m in &t.messages {
+        words.push('\n');
+        words.push_str(&m.body);
+    }
+    conn.prepare_cached("INSERT INTO ticket_text (rowid, body) VALUES (?1, ?2)")?
+        .execute((t.id, bigrams(&words)))?;
+
+    let mut ids = vec![t.id.to_string(), t.customer.wallet_account_id.clone()];
+    ids.extend(t.customer.email.iter().cloned());
+    if let Some(phone) = &t.customer.phone {
+        ids.push(phone.clone());
+        ids.push(phone.chars().filter(char::is_ascii_digit).collect());
+    }
+    ids.extend(t.transaction_refs.iter().cloned());
+    conn.prepare_cached("INSERT INTO ticket_ids (rowid, body) VALUES (?1, ?2)")?
+        .execute((t.id, ids.join("\n")))?;
+    Ok(())
+}
+
+pub(crate) fn remove(conn: &Connection, id: TicketId) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM ticket_text WHERE rowid = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM ticket_ids WHERE rowid = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// SQL selecting the ids of tickets that match every term, plus its parameters in order.
+/// Each term matches in either index; terms are intersected.
+pub(crate) fn matching_ids_sql(terms: &[Term]) -> (String, Vec<String>) {
+    let mut sql = String::new();
+    let mut params = Vec::new();
+    for (i, term) in terms.iter().enumerate() {
+        if i > 0 {
+            sql.push_str(" INTERSECT ");
+        }
+        sql.push_str(
+            "SELECT id FROM (SELECT rowid AS id FROM ticket_text WHERE ticket_text MATCH ?",
+        );
+        params.push(term.words.clone());
+        if let Some(fragment) = &term.id_fragment {
+            sql.push_str(" UNION SELECT rowid AS id FROM ticket_ids WHERE ticket_ids MATCH ?");
+            params.push(fragment.clone());
+        }
+        if let Some(n) = term.ticket_number {
+            sql.push_str(" UNION SELECT id FROM tickets WHERE id = CAST(? AS INTEGER)");
+            params.push(n.to_string());
+        }
+        sql.push(')');
+    }
+    (sql, params)
+}

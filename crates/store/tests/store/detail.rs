@@ -1,0 +1,73 @@
+use desk_domain::*;
+
+use crate::fixtures::*;
+
+#[test]
+fn detail_returns_the_thread_in_order_with_customer_tags_and_refs() {
+    let (store, _d) = store();
+    let mut t = ticket(7, "Withdrawal pending", "Where is my money?");
+    t.messages.push(message(
+        7,
+        1,
+        MessageKind::Note,
+        "Checked the ledger",
+        NOW - 5 * MINUTE,
+    ));
+    t.messages.push(message(
+        7,
+        2,
+        MessageKind::Reply,
+        "Withdrawals take 3-7 working days.",
+        NOW - 4 * MINUTE,
+    ));
+    t.tags = vec!["vip".into(), "bank-delay".into()];
+    t.transaction_refs = vec!["TX1".into()];
+    store.upsert_tickets_blocking(vec![t.clone()]).unwrap();
+
+    let d = store.ticket_detail(7).unwrap();
+    let kinds: Vec<_> = d.record.messages.iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds,
+        [MessageKind::Customer, MessageKind::Note, MessageKind::Reply],
+        "oldest first"
+    );
+    assert_eq!(
+        d.record.tags,
+        ["bank-delay", "vip"],
+        "tags come back sorted"
+    );
+    assert_eq!(d.record.customer, t.customer);
+    assert_eq!(
+        d.sla_due_at, None,
+        "the reply answered the customer, so no clock runs"
+    );
+    assert!(!d.urgent);
+}
+
+#[test]
+fn missing_ticket_is_not_found_not_internal() {
+    let (store, _d) = store();
+    let err = store.ticket_detail(404).unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::NotFound,
+        "the UI shows 'not found' differently from a failure"
+    );
+    let api: ApiError = err.into();
+    assert_eq!(api.code, ErrorCode::NotFound);
+}
+
+#[test]
+fn hostile_text_is_stored_exactly_as_given() {
+    let (store, _d) = store();
+    let body = "<img src=x onerror=alert(1)>\u{0}'; DROP TABLE tickets; -- 😀";
+    store
+        .upsert_tickets_blocking(vec![ticket(9, "<script>", body)])
+        .unwrap();
+    let d = store.ticket_detail(9).unwrap();
+    assert_eq!(
+        d.record.messages[0].body, body,
+        "ticket text is data: never altered or interpreted"
+    );
+    assert_eq!(d.record.subject, "<script>");
+}

@@ -1,0 +1,7 @@
+//! Integration tests of the replica on real SQLite files (one test binary, a module per feature).
+
+mod detail;
+mod fixtures;
+mod inbox;
+mod search;
+mod writes;
