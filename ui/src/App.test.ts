@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { ConsoleEvent } from "$lib/bindings/ConsoleEvent";
+import type { InboxQuery } from "$lib/bindings/InboxQuery";
+import { summary, ticketDetail } from "$lib/components/__tests__/fixtures";
+
+// The Tauri boundary, mocked: typed commands and the event channel. WebDriver covers the real IPC.
+const h = vi.hoisted(() => ({
+  listeners: [] as ((e: { payload: unknown }) => void)[],
+  inboxPage: vi.fn(),
+  viewCounts: vi.fn(),
+  ticketDetail: vi.fn(),
+  searchTickets: vi.fn(),
+}));
+vi.mock("@tauri-apps/api/event", () => ({
+  listen: async (_name: string, fn: (e: { payload: unknown }) => void) => {
+    h.listeners.push(fn);
+    return () => {};
+  },
+}));
+vi.mock("$lib/bindings/commands", () => ({
+  CONSOLE_EVENT: "console-event",
+  commands: {
+    workspaceInfo: async () => ({ agent: { id: "a1", name: "Li Wei", group_id: null }, ticket_count: 300, demo: true }),
+    taxonomy: async () => ({
+      categories: [{ id: "fraud", name: { zh: "欺诈", en: "Fraud" }, urgent: true }],
+      channels: [{ id: "email", name: { zh: "电子邮件", en: "Email" }, first_response_promise: "" }],
+    }),
+    viewCounts: () => h.viewCounts(),
+    inboxPage: (q: InboxQuery) => h.inboxPage(q),
+    ticketDetail: (id: number) => h.ticketDetail(id),
+    searchTickets: (t: string, l: number) => h.searchTickets(t, l),
+  },
+}));
+
+const { default: App } = await import("./App.svelte");
+const { locale } = await import("$lib/state/locale.svelte");
+const emit = (ev: ConsoleEvent) => h.listeners.forEach((fn) => fn({ payload: ev }));
+
+beforeEach(() => {
+  h.listeners.length = 0;
+  delete document.body.dataset.ready;
+  locale.set("en");
+  h.viewCounts.mockResolvedValue([
+    { view: { kind: "active" }, count: 300 },
+    { view: { kind: "urgent" }, count: 12 },
+  ]);
+  h.inboxPage.mockImplementation(async (q: InboxQuery) => ({
+    total: 300,
+    offset: q.offset,
+    rows: Array.from({ length: Math.min(q.limit, 300 - q.offset) }, (_, i) =>
+      summary(q.offset + i + 1, { subject: `${q.view.kind} ticket ${q.offset + i + 1}` }),
+    ),
+  }));
+  h.ticketDetail.mockImplementation(async (id: number) => ticketDetail({ id, subject: `Detail ${id}` }));
+  h.searchTickets.mockResolvedValue({ terms: ["refund"], total: 1234, rows: [summary(77, { subject: "Refund please" })] });
+});
+
+describe("App", () => {
+  it("paints the inbox, counts and the ready marker", async () => {
+    render(App);
+    await waitFor(() => expect(document.body.dataset.ready).toBe("inbox"));
+    expect(screen.getAllByTestId("inbox-row")[0].dataset.ticketId).toBe("1");
+    const urgent = screen.getByTestId("view-urgent");
+    expect(urgent.querySelector('[data-testid="view-count"]')!.textContent!.trim()).toBe("12");
+    expect(screen.getByTestId("view-channel-email")).toBeTruthy();
+    expect(screen.getByTestId("view-category-fraud")).toBeTruthy();
+  });
+
+  it("switches language: inbox title, <html lang> and the remembered choice", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getByTestId("inbox-title").textContent).toBe("Active"));
+    await fireEvent.click(screen.getByTestId("lang-toggle"));
+    expect(screen.getByTestId("inbox-title").textContent).toBe("处理中");
+    expect(document.documentElement.lang).toBe("zh-CN");
+    expect(localStorage.getItem("wallet-desk.locale")).toBe("zh-CN");
+  });
+
+  it("opens a ticket with j/k and Enter, and marks it ready", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(2));
+    await fireEvent.keyDown(window, { key: "j" });
+    await fireEvent.keyDown(window, { key: "j" });
+    await fireEvent.keyDown(window, { key: "k" });
+    await fireEvent.keyDown(window, { key: "j" });
+    const selected = screen.getAllByTestId("inbox-row").filter((r) => r.getAttribute("aria-selected") === "true");
+    expect(selected.map((r) => r.dataset.ticketId)).toEqual(["2"]);
+    await fireEvent.keyDown(window, { key: "Enter" });
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("2"));
+    expect(screen.getByTestId("ticket-subject").textContent).toBe("Detail 2");
+    await waitFor(() => expect(document.body.dataset.ready).toBe("ticket"));
+  });
+
+  it("switching view queries the new view from offset 0", async () => {
+    render(App);
+    await waitFor(() => expect(document.body.dataset.ready).toBe("inbox"));
+    await fireEvent.click(screen.getByTestId("view-urgent"));
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row")[0].textContent).toContain("urgent ticket 1"));
+    expect(h.inboxPage.mock.calls.at(-1)![0]).toMatchObject({ view: { kind: "urgent" }, offset: 0 });
+    expect(screen.getByTestId("inbox-title").textContent).toBe("Urgent");
+    // Focus is on the sidebar button now; j must still move the cursor (Enter stays the button's).
+    await fireEvent.keyDown(screen.getByTestId("view-urgent"), { key: "j" });
+    const selected = screen.getAllByTestId("inbox-row").filter((r) => r.getAttribute("aria-selected") === "true");
+    expect(selected.map((r) => r.dataset.ticketId)).toEqual(["1"]);
+  });
+
+  it("searches, shows the total with highlights, and Escape goes back to the inbox", async () => {
+    render(App);
+    await waitFor(() => expect(document.body.dataset.ready).toBe("inbox"));
+    const input = screen.getByTestId("search-input") as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: "refund" } });
+    await waitFor(() => expect(screen.getByTestId("search-total").textContent).toContain("1,234 matches"));
+    expect(h.searchTickets).toHaveBeenCalledWith("refund", 200);
+    const rows = screen.getAllByTestId("inbox-row");
+    expect(rows.map((r) => r.dataset.ticketId)).toEqual(["77"]);
+    expect(rows[0].querySelector("mark")!.textContent).toBe("Refund");
+    await fireEvent.keyDown(input, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("search-total")).toBeNull());
+    expect(screen.getByTestId("inbox-title").textContent).toBe("Active");
+  });
+
+  it("on tickets_changed refreshes counts, the list and the open ticket", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    screen.getAllByTestId("inbox-row")[0].click();
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("1"));
+    const counts = h.viewCounts.mock.calls.length;
+    const pages = h.inboxPage.mock.calls.length;
+    h.ticketDetail.mockImplementation(async (id: number) => ticketDetail({ id, subject: "Updated subject" }));
+    emit({ kind: "tickets_changed", value: { ids: [1, 99] } });
+    await waitFor(() => expect(screen.getByTestId("ticket-subject").textContent).toBe("Updated subject"));
+    expect(h.viewCounts.mock.calls.length).toBe(counts + 1);
+    expect(h.inboxPage.mock.calls.length).toBeGreaterThan(pages);
+  });
+
+  it("shows fill progress and error messages", async () => {
+    h.ticketDetail.mockRejectedValue({ code: "not_found", message: "ticket 5 is gone" });
+    render(App);
+    await waitFor(() => expect(h.listeners.length).toBe(1));
+    emit({ kind: "fill_progress", value: { done: 1200, total: 5000 } });
+    await waitFor(() => expect(screen.getByTestId("fill-progress").textContent).toContain("1,200 / 5,000"));
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    screen.getAllByTestId("inbox-row")[0].click();
+    const banner = await screen.findByTestId("error-banner");
+    expect(banner.textContent).toContain("ticket 5 is gone");
+    expect(banner.dataset.code).toBe("not_found");
+  });
+});

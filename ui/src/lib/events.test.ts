@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { consoleEventRouter } from "./events";
+
+describe("consoleEventRouter", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("refreshes at once on the first change, then batches a burst into one more refresh", () => {
+    // A burst of tickets_changed must not each refetch counts and pages.
+    const ticketsChanged = vi.fn();
+    const r = consoleEventRouter({ ticketsChanged, fillProgress: vi.fn() }, 400);
+    r.handle({ kind: "tickets_changed", value: { ids: [1] } });
+    expect(ticketsChanged).toHaveBeenCalledTimes(1);
+    expect(ticketsChanged).toHaveBeenLastCalledWith([1]);
+
+    for (let i = 2; i <= 30; i++) r.handle({ kind: "tickets_changed", value: { ids: [i, 1] } });
+    expect(ticketsChanged).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(400);
+    expect(ticketsChanged).toHaveBeenCalledTimes(2);
+    const ids = ticketsChanged.mock.calls[1][0] as number[];
+    expect(ids.length).toBe(30); // every id once, so the open ticket is never missed
+    expect(new Set(ids).size).toBe(30);
+
+    vi.advanceTimersByTime(2000);
+    expect(ticketsChanged).toHaveBeenCalledTimes(2); // quiet again: nothing more
+    r.dispose();
+  });
+
+  it("treats an empty id list as 'unknown which', which wins over known ids in a batch", () => {
+    // The core sends ids: [] after a bulk fill; the open ticket must be refreshed too.
+    const ticketsChanged = vi.fn();
+    const r = consoleEventRouter({ ticketsChanged, fillProgress: vi.fn() }, 400);
+    r.handle({ kind: "tickets_changed", value: { ids: [] } });
+    expect(ticketsChanged).toHaveBeenLastCalledWith(null);
+    r.handle({ kind: "tickets_changed", value: { ids: [5] } });
+    r.handle({ kind: "tickets_changed", value: { ids: [] } });
+    r.handle({ kind: "tickets_changed", value: { ids: [6] } });
+    vi.advanceTimersByTime(400);
+    expect(ticketsChanged).toHaveBeenLastCalledWith(null);
+    r.dispose();
+  });
+
+  it("shows fill progress and refreshes the data it reports, throttled", () => {
+    // The fill only says "tickets_changed" at the end; the list should fill in meanwhile.
+    const fillProgress = vi.fn();
+    const ticketsChanged = vi.fn();
+    const r = consoleEventRouter({ ticketsChanged, fillProgress }, 400);
+    for (let done = 500; done <= 5000; done += 500) {
+      r.handle({ kind: "fill_progress", value: { done, total: 5000 } });
+    }
+    expect(fillProgress).toHaveBeenCalledTimes(10);
+    expect(fillProgress).toHaveBeenLastCalledWith(5000, 5000);
+    expect(ticketsChanged).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(400);
+    expect(ticketsChanged).toHaveBeenCalledTimes(2);
+    // New tickets only: lists and counts refresh, no open ticket needs reloading.
+    expect(ticketsChanged).toHaveBeenLastCalledWith([]);
+    r.dispose();
+  });
+});
