@@ -22,7 +22,7 @@ vi.mock("@tauri-apps/api/event", () => ({
 vi.mock("$lib/bindings/commands", () => ({
   CONSOLE_EVENT: "console-event",
   commands: {
-    workspaceInfo: async () => ({ agent: { id: "a1", name: "Li Wei", group_id: null }, ticket_count: 300, demo: true }),
+    workspaceInfo: async () => ({ agent: { id: "a1", name: "Li Wei", group_id: null }, ticket_count: 300, demo: true, agents: [{ id: "a1", name: "Li Wei", group_id: null }], groups: [] }),
     taxonomy: async () => ({
       categories: [{ id: "fraud", name: { zh: "欺诈", en: "Fraud" }, urgent: true }],
       channels: [{ id: "email", name: { zh: "电子邮件", en: "Email" }, first_response_promise: "" }],

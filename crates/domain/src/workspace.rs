@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Agent, Category, Channel, Localized, TicketSummary};
+use crate::{Agent, Category, Channel, Group, Localized, TicketSummary};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WorkspaceInfo {
@@ -12,6 +12,9 @@ pub struct WorkspaceInfo {
     pub ticket_count: u32,
     /// True when the console runs on generated demo data rather than a real hub.
     pub demo: bool,
+    /// Everyone tickets can be assigned to, so the UI can show names for assignee ids.
+    pub agents: Vec<Agent>,
+    pub groups: Vec<Group>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -71,7 +74,8 @@ pub struct SearchResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum ConsoleEvent {
-    /// Tickets changed in the local store: counts and any open page or ticket are stale.
+    /// Tickets changed in the local store: counts and any open page or ticket are stale. An
+    /// empty list means "any ticket may have changed" (a bulk fill or resync).
     TicketsChanged { ids: Vec<crate::TicketId> },
     /// The first fill of an empty workspace is under way (demo seeding now, hub bootstrap later).
     FillProgress { done: u32, total: u32 },

@@ -176,6 +176,12 @@ impl Store {
         })
     }
 
+    /// Every group and agent of the team.
+    pub fn team(&self) -> Result<(Vec<Group>, Vec<Agent>), StoreError> {
+        self.readers
+            .with(|conn| Ok((team::groups(conn)?, team::agents(conn)?)))
+    }
+
     /// `PRAGMA integrity_check` on a fresh read connection; `true` when SQLite says "ok".
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
         self.readers.with(|conn| {

@@ -47,3 +47,27 @@ pub(crate) fn agent(conn: &Connection, id: &str) -> rusqlite::Result<Option<Agen
     )
     .optional()
 }
+
+pub(crate) fn groups(conn: &Connection) -> rusqlite::Result<Vec<Group>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM groups ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Group {
+            id: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })?;
+    rows.collect()
+}
+
+pub(crate) fn agents(conn: &Connection) -> rusqlite::Result<Vec<Agent>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, group_id FROM agents ORDER BY name, id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Agent {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            group_id: r.get(2)?,
+        })
+    })?;
+    rows.collect()
+}

@@ -92,6 +92,11 @@ fn team_and_signed_in_agent_round_trip() {
         .save_team_blocking(groups, agents.clone(), "a1", true)
         .unwrap();
     assert_eq!(store.signed_in().unwrap(), Some((agents[0].clone(), true)));
+    assert_eq!(
+        store.team().unwrap(),
+        (groups_again(), agents),
+        "the team reads back as saved"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -139,4 +144,11 @@ fn urgent_flag_follows_the_category() {
         store.ticket_detail(1).unwrap().urgent,
         "security cases are urgent whatever their priority"
     );
+}
+
+fn groups_again() -> Vec<Group> {
+    vec![Group {
+        id: "security".into(),
+        name: "Security".into(),
+    }]
 }

@@ -63,6 +63,8 @@ export const en = {
   "ticket.priority": "{p} priority",
   "ticket.sla": "SLA",
   "ticket.noSla": "No SLA clock",
+  "ticket.assignee": "Owner: {name}",
+  "ticket.unassigned": "Unassigned",
   "ticket.created": "Created {time}",
   "ticket.updated": "Updated {time}",
   "ticket.thread": "Conversation",

@@ -65,6 +65,8 @@ export const zh: Dict = {
   "ticket.priority": "优先级：{p}",
   "ticket.sla": "SLA",
   "ticket.noSla": "无 SLA 计时",
+  "ticket.assignee": "负责人：{name}",
+  "ticket.unassigned": "未分配",
   "ticket.created": "创建于 {time}",
   "ticket.updated": "更新于 {time}",
   "ticket.thread": "会话记录",

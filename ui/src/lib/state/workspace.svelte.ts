@@ -53,6 +53,8 @@ class WorkspaceState {
   channelName = (id: Channel): string => shortLabel(this.channelFullName(id));
   categoryFullName = (id: Category): string => locale.name(this.#categories.get(id)?.name, id);
   channelFullName = (id: Channel): string => locale.name(this.#channels.get(id)?.name, id);
+  /** Assignee ids come from the hub; fall back to the id when the team list lacks it. */
+  agentName = (id: string): string => this.info?.agents.find((a) => a.id === id)?.name ?? id;
   isUrgentCategory = (id: Category): boolean => this.#categories.get(id)?.urgent ?? false;
 }
 
