@@ -1,3 +1,20 @@
+//! Tauri's build step. Listing the app's commands in an app manifest makes each one a
+//! permission (`allow-<command>`), so the webview may call only what a capability grants.
+
 fn main() {
-    tauri_build::build()
+    // The built UI is embedded at compile time; without this, a rebuilt ui/dist would not
+    // trigger a rebuild and the binary would silently ship the previous UI.
+    println!("cargo:rerun-if-changed=ui/dist");
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "workspace_info",
+        "taxonomy",
+        "inbox_page",
+        "view_counts",
+        "ticket_detail",
+        "search_tickets",
+    ]);
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(manifest);
+    tauri_build::try_build(attributes).expect("tauri-build failed");
 }

@@ -1,1 +1,41 @@
+//! Wallet Desk's desktop shell. It stays thin: it opens the workspace, registers IPC commands
+//! that delegate to the core crates, and forwards core events to the window. Everything it does
+//! beyond wiring lives in `desk-store`, `desk-domain` and `desk-demo`, which build and test
+//! without a window.
 
+pub mod ipc;
+mod launch;
+mod workspace;
+
+use tauri::Manager;
+
+pub use launch::Launch;
+pub use workspace::Console;
+
+pub fn run() {
+    let launch = match Launch::from_args(std::env::args().skip(1)) {
+        Ok(l) => l,
+        Err(message) => {
+            eprintln!("wallet-desk: {message}\n\n{}", Launch::USAGE);
+            std::process::exit(2);
+        }
+    };
+    tauri::Builder::default()
+        .setup(move |app| {
+            let dir = match &launch.data_dir {
+                Some(d) => d.clone(),
+                None => app.path().app_data_dir()?,
+            };
+            let console = Console::open(&dir)?;
+            workspace::fill_demo_if_empty(
+                app.handle().clone(),
+                console.clone(),
+                launch.demo_tickets,
+            );
+            app.manage(console);
+            Ok(())
+        })
+        .invoke_handler(ipc::handler())
+        .run(tauri::generate_context!())
+        .expect("the Tauri runtime failed to start");
+}

@@ -1,0 +1,79 @@
+//! The IPC surface: every command the UI may call, each a few lines that delegate to the core.
+//! Errors cross as `desk_domain::ApiError` (`{code, message}`), never as bare strings.
+//!
+//! [`COMMANDS`] describes the same commands for `ui/src/lib/bindings/commands.ts`, which
+//! `tests/bindings.rs` regenerates and checks; keep the two lists in step (the test fails
+//! when the handler's list and this one disagree).
+
+mod inbox;
+mod ticket;
+mod workspace;
+
+use std::path::Path;
+
+use desk_domain::bindings::ts_name;
+use desk_domain::*;
+
+/// A TypeScript type name, rendered with the bindings' configuration.
+pub type TsType = fn(&Path) -> String;
+
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub args: &'static [(&'static str, TsType)],
+    pub returns: TsType,
+}
+
+pub const COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "workspace_info",
+        args: &[],
+        returns: ts_name::<WorkspaceInfo>,
+    },
+    CommandSpec {
+        name: "taxonomy",
+        args: &[],
+        returns: ts_name::<TaxonomyInfo>,
+    },
+    CommandSpec {
+        name: "inbox_page",
+        args: &[("query", ts_name::<InboxQuery>)],
+        returns: ts_name::<InboxPage>,
+    },
+    CommandSpec {
+        name: "view_counts",
+        args: &[],
+        returns: ts_name::<Vec<ViewCount>>,
+    },
+    CommandSpec {
+        name: "ticket_detail",
+        args: &[("id", ts_name::<TicketId>)],
+        returns: ts_name::<TicketDetail>,
+    },
+    CommandSpec {
+        name: "search_tickets",
+        args: &[("text", ts_name::<String>), ("limit", ts_name::<u32>)],
+        returns: ts_name::<SearchResult>,
+    },
+];
+
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![
+        workspace::workspace_info,
+        workspace::taxonomy,
+        inbox::inbox_page,
+        inbox::view_counts,
+        ticket::ticket_detail,
+        ticket::search_tickets,
+    ]
+}
+
+/// Command names as registered, for the drift test against [`COMMANDS`] and build.rs.
+pub const REGISTERED: &[&str] = &[
+    "workspace_info",
+    "taxonomy",
+    "inbox_page",
+    "view_counts",
+    "ticket_detail",
+    "search_tickets",
+];
