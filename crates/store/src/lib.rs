@@ -212,12 +212,13 @@ fn validate_records(records: &[TicketRecord]) -> Result<(), StoreError> {
 fn write_tickets(conn: &mut Connection, records: &[TicketRecord]) -> Result<(), StoreError> {
     let tx = conn.transaction()?;
     for t in records {
+        let known = tickets::exists(&tx, t.id)?;
         customers::upsert(&tx, &t.customer)?;
         tickets::upsert(&tx, t)?;
         messages::replace_thread(&tx, t.id, &t.messages)?;
         ticket_links::replace(&tx, Link::Tag, t.id, &t.tags)?;
         ticket_links::replace(&tx, Link::Reference, t.id, &t.transaction_refs)?;
-        search_index::index(&tx, t)?;
+        search_index::index(&tx, t, known)?;
     }
     tx.commit()?;
     Ok(())

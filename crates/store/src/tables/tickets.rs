@@ -29,7 +29,7 @@ CREATE TABLE tickets (
 ) STRICT;
 CREATE INDEX tickets_queue    ON tickets (active, priority DESC, sla_key, created_at);
 CREATE INDEX tickets_updated  ON tickets (active, updated_at DESC);
-CREATE INDEX tickets_sla      ON tickets (active, sla_key);
+CREATE INDEX tickets_sla      ON tickets (active, sla_key, priority DESC);
 CREATE INDEX tickets_urgent   ON tickets (urgent, active);
 CREATE INDEX tickets_assignee ON tickets (assignee_id, active);
 CREATE INDEX tickets_channel  ON tickets (active, channel);
@@ -40,6 +40,11 @@ CREATE INDEX tickets_customer ON tickets (customer_id);
 
 /// How much of the latest message the inbox row shows.
 const PREVIEW_CHARS: usize = 140;
+
+pub(crate) fn exists(conn: &Connection, id: desk_domain::TicketId) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM tickets WHERE id = ?1")?
+        .exists([id])
+}
 
 pub(crate) fn upsert(conn: &Connection, t: &TicketRecord) -> rusqlite::Result<()> {
     conn.prepare_cached(

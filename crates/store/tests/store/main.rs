@@ -1,5 +1,6 @@
 //! Integration tests of the replica on real SQLite files (one test binary, a module per feature).
 
+mod demo_volume;
 mod detail;
 mod fixtures;
 mod inbox;
