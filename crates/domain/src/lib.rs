@@ -8,6 +8,7 @@ pub mod inbox;
 pub mod sla;
 pub mod taxonomy;
 pub mod ticket;
+mod vocabulary;
 pub mod workspace;
 
 pub use error::{ApiError, ErrorCode};

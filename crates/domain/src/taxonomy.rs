@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::vocabulary::string_enum;
+
 /// A name in both UI languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Localized {
@@ -14,45 +16,9 @@ pub struct Localized {
     pub en: String,
 }
 
-macro_rules! id_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The taxonomy id, which is also the stored and serialized form.
-            pub fn id(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-
-            pub fn from_id(id: &str) -> Option<Self> {
-                match id { $($id => Some($name::$variant),)+ _ => None }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.id())
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = crate::ApiError;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::from_id(s).ok_or_else(|| crate::ApiError::invalid(
-                    format!(concat!("unknown ", stringify!($name), " '{}'"), s.chars().take(64).collect::<String>())))
-            }
-        }
-    };
-}
-
-id_enum!(
+string_enum!(
     /// What a ticket is about.
-    Category {
+    Category, id, from_id {
         AccountSecurity = "account_security",
         Fraud = "fraud",
         AccountAccess = "account_access",
@@ -69,9 +35,9 @@ id_enum!(
     }
 );
 
-id_enum!(
+string_enum!(
     /// Where a customer reached us.
-    Channel {
+    Channel, id, from_id {
         WebChat = "web_chat",
         Email = "email",
         Phone = "phone",

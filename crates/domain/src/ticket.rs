@@ -3,42 +3,21 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::vocabulary::string_enum;
 use crate::{Category, Channel, Millis};
 
 /// The hub's ticket number. Agents say "ticket 10234", so it is also what the UI shows.
 pub type TicketId = i64;
 
-macro_rules! word_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stored and serialized form.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($id => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
-word_enum!(
+string_enum!(
     /// Ordered from least to most pressing, so `Ord` sorts a queue the way agents work it.
-    Priority { Low = "low", Normal = "normal", High = "high", Urgent = "urgent" }
+    Priority, as_str, parse { Low = "low", Normal = "normal", High = "high", Urgent = "urgent" }
 );
 
-word_enum!(
+string_enum!(
     /// The ticket lifecycle. `Pending` means waiting on the customer; `OnHold` waiting on a
     /// third party (bank, card scheme, security team).
-    Status {
+    Status, as_str, parse {
         New = "new",
         Open = "open",
         Pending = "pending",
@@ -48,9 +27,9 @@ word_enum!(
     }
 );
 
-word_enum!(
+string_enum!(
     /// Who wrote a message and who may see it.
-    MessageKind {
+    MessageKind, as_str, parse {
         /// Written by the customer, through the ticket's channel.
         Customer = "customer",
         /// An agent's answer, sent to the customer.
@@ -60,9 +39,9 @@ word_enum!(
     }
 );
 
-word_enum!(
+string_enum!(
     /// The customer's KYC state, which decides what an agent may do for them.
-    Verification {
+    Verification, as_str, parse {
         Unverified = "unverified",
         Pending = "pending",
         Verified = "verified",
