@@ -1,0 +1,194 @@
+//! The hub's decisions that do not depend on a database: input checks, how a status reacts to
+//! a customer message, when a reply must be held. Every backend calls these, so they stay the
+//! same when PostgreSQL arrives, and they are tested here as plain functions.
+
+use std::collections::BTreeSet;
+
+use base64::Engine as _;
+use desk_domain::{Customer, Millis, Status, Verification};
+use desk_wire::{CustomerRef, EditOp, EditOutcome, IntakeMessage};
+
+const MAX_EDIT_ID: usize = 128;
+const MAX_TAG_CHARS: usize = 64;
+const MAX_TAGS_PER_EDIT: usize = 50;
+const MAX_THREAD_KEY: usize = 512;
+const MAX_SUBJECT_CHARS: usize = 200;
+/// A derived subject is the first line of the body, cut to this length.
+const DERIVED_SUBJECT_CHARS: usize = 80;
+
+pub fn validate_intake(msg: &IntakeMessage) -> Result<(), String> {
+    let who = &msg.customer;
+    let has_key = [&who.wallet_account_id, &who.email, &who.phone]
+        .iter()
+        .any(|k| k.as_deref().is_some_and(|v| !v.trim().is_empty()));
+    if !has_key {
+        return Err("customer needs a wallet_account_id, email or phone".into());
+    }
+    if msg.body.trim().is_empty() {
+        return Err("body is empty".into());
+    }
+    if let Some(key) = &msg.external_thread_id {
+        if key.is_empty() || key.len() > MAX_THREAD_KEY {
+            return Err(format!(
+                "external_thread_id must be 1 to {MAX_THREAD_KEY} bytes"
+            ));
+        }
+    }
+    if msg
+        .subject
+        .as_ref()
+        .is_some_and(|s| s.chars().count() > MAX_SUBJECT_CHARS)
+    {
+        return Err(format!(
+            "subject is longer than {MAX_SUBJECT_CHARS} characters"
+        ));
+    }
+    for shot in msg.in_app.iter().flat_map(|m| &m.screenshots) {
+        match (&shot.bytes_b64, shot.size) {
+            (None, None) => {
+                return Err(format!(
+                    "screenshot '{}' has neither bytes nor size",
+                    shot.name
+                ))
+            }
+            (Some(b64), size) => {
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(b64)
+                    .map_err(|e| format!("screenshot '{}' is not valid base64: {e}", shot.name))?;
+                if size.is_some_and(|s| s != bytes.len() as u64) {
+                    return Err(format!(
+                        "screenshot '{}' size does not match its bytes",
+                        shot.name
+                    ));
+                }
+            }
+            (None, Some(_)) => {}
+        }
+    }
+    Ok(())
+}
+
+/// A customer first seen in this message. Unknown wallet account and country stay empty
+/// rather than invented.
+pub fn new_customer(who: &CustomerRef, id: String) -> Customer {
+    let name = [&who.name, &who.email, &who.phone, &who.wallet_account_id]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.trim().is_empty())
+        .cloned()
+        .unwrap_or_default();
+    Customer {
+        id,
+        wallet_account_id: who.wallet_account_id.clone().unwrap_or_default(),
+        name,
+        email: who.email.clone(),
+        phone: who.phone.clone(),
+        country: who.country.clone().unwrap_or_default(),
+        verification: Verification::Unverified,
+    }
+}
+
+/// The subject given, else the body's first line, shortened. Never empty.
+pub fn subject_for(msg: &IntakeMessage) -> String {
+    if let Some(s) = msg.subject.as_ref().filter(|s| !s.trim().is_empty()) {
+        return s.clone();
+    }
+    let first = msg
+        .body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut subject: String = first.chars().take(DERIVED_SUBJECT_CHARS).collect();
+    if first.chars().count() > DERIVED_SUBJECT_CHARS {
+        subject.push('…');
+    }
+    subject
+}
+
+/// A customer writing again puts the ball back in our court.
+pub fn status_after_customer_message(status: Status) -> Status {
+    match status {
+        Status::Pending | Status::Solved => Status::Open,
+        other => other,
+    }
+}
+
+/// The channel's send time, but never in the future: a skewed clock must not push a message
+/// past the SLA clock or reorder a thread.
+pub fn message_time(sent_at: Option<Millis>, now: Millis) -> Millis {
+    sent_at.map_or(now, |t| t.min(now))
+}
+
+/// In-app device details and call details, kept with the message as JSON.
+pub fn intake_meta(msg: &IntakeMessage) -> Option<String> {
+    if msg.in_app.is_none() && msg.call.is_none() {
+        return None;
+    }
+    Some(serde_json::json!({"in_app": msg.in_app, "call": msg.call}).to_string())
+}
+
+pub fn validate_edit_id(id: &str) -> Result<(), String> {
+    if id.is_empty() || id.len() > MAX_EDIT_ID {
+        return Err(format!("edit_id must be 1 to {MAX_EDIT_ID} bytes"));
+    }
+    Ok(())
+}
+
+pub fn validate_op(op: &EditOp) -> Result<(), String> {
+    match op {
+        EditOp::AddTags { tags } | EditOp::RemoveTags { tags } => {
+            if tags.is_empty() || tags.len() > MAX_TAGS_PER_EDIT {
+                return Err(format!("an edit carries 1 to {MAX_TAGS_PER_EDIT} tags"));
+            }
+            for t in tags {
+                let n = t.trim().chars().count();
+                if n == 0 || n > MAX_TAG_CHARS || t.chars().any(char::is_control) {
+                    return Err(format!(
+                        "tags are 1 to {MAX_TAG_CHARS} printable characters"
+                    ));
+                }
+            }
+            Ok(())
+        }
+        EditOp::Reply { body } | EditOp::Note { body } if body.trim().is_empty() => {
+            Err("body is empty".into())
+        }
+        EditOp::SetAssignee {
+            assignee_id: Some(id),
+        }
+        | EditOp::SetGroup { group_id: Some(id) }
+            if id.is_empty() =>
+        {
+            Err("use null, not an empty id, to clear".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Tags as a set: trimmed, deduplicated, sorted.
+pub fn tag_set(tags: &[String]) -> Vec<String> {
+    tags.iter()
+        .map(|t| t.trim().to_owned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// A reply based on `base_version` has not seen anything written after it. `foreign` is the
+/// newest version produced by the customer or by someone other than the replying agent.
+pub fn reply_is_stale(base_version: i64, foreign: Option<i64>) -> bool {
+    foreign.is_some_and(|v| v > base_version)
+}
+
+/// What a retried edit id gets: the first answer, with "applied" saying it was not applied
+/// again.
+pub fn answer_for_retry(first: EditOutcome) -> EditOutcome {
+    match first {
+        EditOutcome::Applied { version } => EditOutcome::Duplicate { version },
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+//! Bootstrap pages and change pages, each read in one snapshot.
+
+use desk_wire::{BootstrapPage, Change, ChangeKind, ChangesPage};
+use rusqlite::Connection;
+
+use super::tables::changes::{self, StoredKind};
+use super::tables::tickets;
+use crate::store::{BootstrapCursor, StoreError};
+
+pub(super) fn bootstrap(
+    conn: &Connection,
+    cursor: Option<BootstrapCursor>,
+    limit: u32,
+) -> Result<BootstrapPage, StoreError> {
+    // The first page fixes the snapshot: every change after it is in the feed, so a console
+    // that pulls changes after `snapshot_seq` once the last page is in misses nothing, even if
+    // tickets changed between pages.
+    let cursor = match cursor {
+        Some(c) => c,
+        None => BootstrapCursor {
+            after_id: 0,
+            snapshot_seq: changes::latest_seq(conn)?,
+        },
+    };
+    let mut ids = tickets::ids_after(conn, cursor.after_id, limit + 1)?;
+    let has_more = ids.len() > limit as usize;
+    ids.truncate(limit as usize);
+    let mut page = Vec::with_capacity(ids.len());
+    for id in &ids {
+        if let Some(t) = tickets::load(conn, *id)? {
+            page.push(t);
+        }
+    }
+    let next = ids.last().filter(|_| has_more).map(|last| {
+        BootstrapCursor {
+            after_id: *last,
+            snapshot_seq: cursor.snapshot_seq,
+        }
+        .encode()
+    });
+    Ok(BootstrapPage {
+        tickets: page,
+        cursor: next,
+        has_more,
+        snapshot_seq: cursor.snapshot_seq,
+    })
+}
+
+pub(super) fn changes(
+    conn: &Connection,
+    after: i64,
+    limit: u32,
+) -> Result<ChangesPage, StoreError> {
+    let mut rows = changes::after(conn, after, limit + 1)?;
+    let has_more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    let next_after = rows.last().map_or(after, |r| r.seq);
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let kind = match row.kind {
+            StoredKind::Upsert => match tickets::load(conn, row.ticket_id)? {
+                Some(ticket) => ChangeKind::Upsert {
+                    ticket: Box::new(ticket),
+                },
+                // Removed since: a later deleted or merged change in the feed says so.
+                None => continue,
+            },
+            StoredKind::Deleted => ChangeKind::Deleted,
+            StoredKind::Merged(into) => ChangeKind::Merged { into },
+        };
+        out.push(Change {
+            seq: row.seq,
+            ticket_id: row.ticket_id,
+            kind,
+        });
+    }
+    Ok(ChangesPage {
+        changes: out,
+        next_after,
+        has_more,
+    })
+}

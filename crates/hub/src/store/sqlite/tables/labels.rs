@@ -1,0 +1,82 @@
+//! Tags and payment references on tickets: sets, so concurrent additions from two agents merge.
+
+use desk_domain::TicketId;
+use rusqlite::{params, Connection};
+
+pub(crate) const M_20261122_CREATE: &str = "
+CREATE TABLE ticket_tags (
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    tag       TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, tag)
+) STRICT;
+CREATE INDEX ticket_tags_tag ON ticket_tags (tag);
+CREATE TABLE transaction_refs (
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    reference TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, reference)
+) STRICT;
+CREATE INDEX transaction_refs_reference ON transaction_refs (reference);
+";
+
+/// Adds the tags; returns how many were new.
+pub(crate) fn add_tags(
+    conn: &Connection,
+    ticket: TicketId,
+    tags: &[String],
+) -> rusqlite::Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+    )?;
+    let mut added = 0;
+    for tag in tags {
+        added += stmt.execute(params![ticket, tag])?;
+    }
+    Ok(added)
+}
+
+/// Removes the tags; returns how many were there.
+pub(crate) fn remove_tags(
+    conn: &Connection,
+    ticket: TicketId,
+    tags: &[String],
+) -> rusqlite::Result<usize> {
+    let mut stmt =
+        conn.prepare_cached("DELETE FROM ticket_tags WHERE ticket_id = ?1 AND tag = ?2")?;
+    let mut removed = 0;
+    for tag in tags {
+        removed += stmt.execute(params![ticket, tag])?;
+    }
+    Ok(removed)
+}
+
+pub(crate) fn add_transaction_refs(
+    conn: &Connection,
+    ticket: TicketId,
+    refs: &[String],
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO transaction_refs (ticket_id, reference) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+    )?;
+    for r in refs {
+        stmt.execute(params![ticket, r])?;
+    }
+    Ok(())
+}
+
+/// Sorted, so every replica lists a ticket's tags in the same order.
+pub(crate) fn tags(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached("SELECT tag FROM ticket_tags WHERE ticket_id = ?1 ORDER BY tag")?
+        .query_map([ticket], |r| r.get(0))?
+        .collect()
+}
+
+pub(crate) fn transaction_refs(
+    conn: &Connection,
+    ticket: TicketId,
+) -> rusqlite::Result<Vec<String>> {
+    conn.prepare_cached(
+        "SELECT reference FROM transaction_refs WHERE ticket_id = ?1 ORDER BY reference",
+    )?
+    .query_map([ticket], |r| r.get(0))?
+    .collect()
+}

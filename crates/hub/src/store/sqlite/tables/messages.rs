@@ -1,0 +1,100 @@
+//! Each ticket's thread: customer messages, replies and internal notes, append-only. Every
+//! message remembers the ticket version it produced and which agent wrote it, which is what
+//! decides whether a reply written against an older version must be held.
+
+use desk_domain::{Channel, Message, MessageKind, Millis, TicketId};
+use rusqlite::{params, Connection};
+
+use super::bad_word;
+
+pub(crate) const M_20261122_CREATE: &str = "
+CREATE TABLE messages (
+    id              INTEGER PRIMARY KEY,
+    ticket_id       INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL CHECK (kind IN ('customer', 'reply', 'note')),
+    author          TEXT NOT NULL,
+    -- The writing agent for replies and notes; NULL for customers and imported history.
+    author_agent_id TEXT,
+    -- Stored exactly as received, never interpreted.
+    body            TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    created_at      INTEGER NOT NULL,
+    -- The ticket version this message produced.
+    ticket_version  INTEGER NOT NULL,
+    -- Channel extras as JSON (in-app device and screenshots, call details); not replicated yet.
+    meta            TEXT
+) STRICT;
+CREATE INDEX messages_thread ON messages (ticket_id, id);
+";
+
+pub(crate) struct NewMessage<'a> {
+    /// `None` lets the database pick the next id.
+    pub id: Option<i64>,
+    pub ticket_id: TicketId,
+    pub kind: MessageKind,
+    pub author: &'a str,
+    pub author_agent_id: Option<&'a str>,
+    pub body: &'a str,
+    pub channel: Channel,
+    pub created_at: Millis,
+    pub ticket_version: i64,
+    pub meta: Option<String>,
+}
+
+pub(crate) fn insert(conn: &Connection, m: &NewMessage) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO messages (id, ticket_id, kind, author, author_agent_id, body, channel,
+                               created_at, ticket_version, meta)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+    )?
+    .query_row(
+        params![
+            m.id,
+            m.ticket_id,
+            m.kind.as_str(),
+            m.author,
+            m.author_agent_id,
+            m.body,
+            m.channel.id(),
+            m.created_at,
+            m.ticket_version,
+            m.meta
+        ],
+        |r| r.get(0),
+    )
+}
+
+pub(crate) fn thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Vec<Message>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, author, body, channel, created_at FROM messages
+         WHERE ticket_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([ticket], |r| {
+        let kind: String = r.get(1)?;
+        let channel: String = r.get(4)?;
+        Ok(Message {
+            id: r.get(0)?,
+            ticket_id: ticket,
+            kind: MessageKind::parse(&kind).ok_or_else(|| bad_word(1, "message kind", &kind))?,
+            author: r.get(2)?,
+            body: r.get(3)?,
+            channel: Channel::from_id(&channel).ok_or_else(|| bad_word(4, "channel", &channel))?,
+            created_at: r.get(5)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// The newest ticket version produced by someone other than `agent_id`: the customer, another
+/// agent, or imported history. A reply based on an older version has not seen that message.
+pub(crate) fn latest_foreign_version(
+    conn: &Connection,
+    ticket: TicketId,
+    agent_id: &str,
+) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached(
+        "SELECT max(ticket_version) FROM messages
+         WHERE ticket_id = ?1 AND (kind = 'customer' OR author_agent_id IS NULL OR author_agent_id <> ?2)",
+    )?
+    .query_row(params![ticket, agent_id], |r| r.get(0))
+}

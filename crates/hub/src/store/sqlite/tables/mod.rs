@@ -1,0 +1,23 @@
+//! One module per table (or tightly bound pair): its migration, its statements, its row mapping.
+//! SQL sticks to what PostgreSQL also accepts where that costs nothing (no `INSERT OR ...`,
+//! `ON CONFLICT` upserts instead, no rowid tricks), so a second backend can reuse the shapes.
+
+pub(super) mod applied_edits;
+pub(super) mod changes;
+pub(super) mod customers;
+pub(super) mod labels;
+pub(super) mod messages;
+pub(super) mod sessions;
+pub(super) mod team;
+pub(super) mod threads;
+pub(super) mod tickets;
+
+/// A stored word (status, channel...) that no enum variant matches: only a hand-edited or newer
+/// database can hold one, so it surfaces as a conversion error rather than a guess.
+pub(super) fn bad_word(column: usize, what: &str, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        column,
+        rusqlite::types::Type::Text,
+        format!("unknown {what} '{value}'").into(),
+    )
+}
