@@ -23,9 +23,10 @@ async fn a_new_message_opens_a_ticket_with_the_body_untouched() {
     assert_eq!(t["status"], "new");
     assert_eq!(t["version"], 1);
     assert_eq!(
-        t["category"], "general",
-        "no classification until triage is wired in"
+        t["category"], "top_up",
+        "triage reads the subject and body: a top-up that did not arrive"
     );
+    assert_eq!(t["priority"], "normal", "top-ups are not urgent");
     assert_eq!(t["channel"], "email");
     assert_eq!(t["subject"], "Top-up not received");
     assert_eq!(t["customer"]["email"], "mei@example.com");
@@ -152,5 +153,28 @@ async fn in_app_feedback_with_a_screenshot_over_one_mebibyte_is_accepted() {
         res.status(),
         StatusCode::CREATED,
         "intake has its own 10 MiB limit"
+    );
+}
+
+#[tokio::test]
+async fn an_urgent_case_is_triaged_to_the_security_group() {
+    let hub = TestHub::start().await;
+    let token = hub.login(ALICE).await;
+    let body = "Someone logged into my account and moved my money. I did not make this payment!";
+    let res = hub
+        .post(&token, "/api/intake", &email("sam@example.com", None, body))
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let r: serde_json::Value = res.json().await.unwrap();
+    let t = hub.ticket(&token, r["ticket_id"].as_i64().unwrap()).await;
+    let category = t["category"].as_str().unwrap();
+    assert!(
+        category == "account_security" || category == "fraud",
+        "a takeover with a payment the customer never made is security or fraud, got {category}"
+    );
+    assert_eq!(t["priority"], "urgent", "urgent cases top every queue");
+    assert_eq!(
+        t["group_id"], "security",
+        "the seeds hand these to the security team"
     );
 }
