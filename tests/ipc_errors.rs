@@ -12,7 +12,7 @@ fn store_errors_cross_ipc_as_code_and_message() {
         serde_json::json!({"code": "not_found", "message": "ticket 42 is not in the local replica"}),
         "the UI branches on `code` and shows `message`; no other keys"
     );
-    let busy: ApiError = StoreError::Closed.into();
+    let busy: ApiError = StoreError::Unavailable("the database has shut down".into()).into();
     assert_eq!(
         busy.code,
         ErrorCode::StoreUnavailable,

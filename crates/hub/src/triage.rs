@@ -27,7 +27,11 @@ pub fn triage(msg: &IntakeMessage) -> (Category, Priority, Option<String>) {
         channel: Some(msg.channel),
         amount_minor: None,
     });
-    let priority = if decision.urgent { Priority::Urgent } else { Priority::Normal };
+    let priority = if decision.urgent {
+        Priority::Urgent
+    } else {
+        Priority::Normal
+    };
     (decision.category, priority, decision.group)
 }
 
@@ -53,9 +57,16 @@ mod tests {
     #[test]
     fn stolen_accounts_are_urgent_and_go_to_security() {
         let (category, priority, group) = triage(&message("有人盗用了我的账户，钱被转走了"));
-        assert!(category.is_urgent(), "a stolen account is a security or fraud case: {category}");
+        assert!(
+            category.is_urgent(),
+            "a stolen account is a security or fraud case: {category}"
+        );
         assert_eq!(priority, Priority::Urgent);
-        assert_eq!(group.as_deref(), Some("security"), "the seeds hand these to the security team");
+        assert_eq!(
+            group.as_deref(),
+            Some("security"),
+            "the seeds hand these to the security team"
+        );
     }
 
     #[test]

@@ -10,8 +10,6 @@ pub enum StoreError {
     Invalid(String),
     #[error("the local database is unavailable: {0}")]
     Unavailable(String),
-    #[error("the store has shut down")]
-    Closed,
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("schema migration failed: {0}")]
@@ -23,18 +21,29 @@ impl StoreError {
         match self {
             StoreError::TicketNotFound(_) => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
-            StoreError::Unavailable(_) | StoreError::Closed => ErrorCode::StoreUnavailable,
+            StoreError::Unavailable(_) => ErrorCode::StoreUnavailable,
             StoreError::Sqlite(e) if is_busy(e) => ErrorCode::StoreUnavailable,
             StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorCode::Internal,
         }
     }
 }
 
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    )
+use desk_sqlite::{is_busy, Gone, OpenError};
+
+impl From<Gone> for StoreError {
+    fn from(e: Gone) -> Self {
+        StoreError::Unavailable(e.0.to_string())
+    }
+}
+
+impl From<OpenError> for StoreError {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::Sqlite(e) => StoreError::Sqlite(e),
+            OpenError::Migration(e) => StoreError::Migration(e),
+            OpenError::Thread(e) => StoreError::Unavailable(e.to_string()),
+        }
+    }
 }
 
 impl From<StoreError> for ApiError {

@@ -2,16 +2,15 @@
 //! file, so agents can triage with no network. Writes go through one writer thread; reads use
 //! pooled read-only connections and never wait for writes (WAL).
 
-mod connection;
 mod error;
 mod inbox;
 mod migrations;
-mod readers;
 mod search;
 mod tables;
-mod writer;
 
 use std::path::{Path, PathBuf};
+
+use desk_sqlite::{Readers, Writer};
 
 use desk_domain::{
     Agent, Group, InboxPage, InboxQuery, SearchResult, TicketDetail, TicketId, TicketRecord,
@@ -31,18 +30,18 @@ pub const MAX_SEARCH_ROWS: u32 = 500;
 #[derive(Clone)]
 pub struct Store {
     path: PathBuf,
-    writer: writer::Writer,
-    readers: readers::Readers,
+    writer: Writer,
+    readers: Readers,
 }
 
 impl Store {
     /// Opens (creating if needed) the replica at `path` and migrates it to the current schema.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let writer = writer::Writer::start(path)?;
+        let writer = Writer::start(path, &migrations::all(), "store-writer")?;
         Ok(Self {
             path: path.to_path_buf(),
             writer,
-            readers: readers::Readers::new(path),
+            readers: Readers::new(path),
         })
     }
 

@@ -5,25 +5,21 @@
 use std::path::Path;
 
 use desk_domain::{Agent, Group, Millis, TicketRecord};
+use desk_sqlite::{Gone, OpenError, Readers, Writer};
 use desk_wire::{BootstrapPage, ChangesPage, Edit, EditResult, IntakeMessage, IntakeResult};
 
 use super::{
     AgentCredentials, BootstrapCursor, FeedAdvance, HubStore, LoginName, NewAgent, StoreError,
 };
 
-mod connection;
 mod edits;
 mod feed;
 mod import;
 mod intake;
 mod migrations;
-mod readers;
 mod tables;
-mod writer;
 
-use readers::Readers;
 use tables::{changes, sessions, team};
-use writer::Writer;
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -35,7 +31,7 @@ impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and migrates it to the latest schema.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         Ok(Self {
-            writer: Writer::start(path)?,
+            writer: Writer::start(path, &migrations::all(), "hub-writer")?,
             readers: Readers::new(path),
         })
     }
@@ -44,14 +40,25 @@ impl SqliteStore {
 /// Busy and locked mean another process holds the file (a backup, an admin's sqlite3 shell):
 /// worth retrying. Anything else is a bug or a broken database.
 pub(super) fn sql_error(e: rusqlite::Error) -> StoreError {
-    let busy = matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-    );
-    if busy {
+    if desk_sqlite::is_busy(&e) {
         StoreError::Unavailable(e.to_string())
     } else {
         StoreError::Internal(e.to_string())
+    }
+}
+
+impl From<Gone> for StoreError {
+    fn from(e: Gone) -> Self {
+        StoreError::Unavailable(e.0.to_string())
+    }
+}
+
+impl From<OpenError> for StoreError {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::Sqlite(e) => sql_error(e),
+            other => StoreError::Internal(other.to_string()),
+        }
     }
 }
 

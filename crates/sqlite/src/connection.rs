@@ -1,16 +1,13 @@
-//! How every connection to the replica is opened. One place, so the writer and the readers can
-//! never disagree on durability or locking settings.
-
 use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
-/// Long enough to ride out a checkpoint or a large write batch; short enough that a truly stuck
-/// database surfaces as an error the UI can show instead of a frozen window.
+/// Long enough to ride out a checkpoint or a large batch from another process; short enough
+/// that a stuck database surfaces as an error instead of a frozen window or a hung request.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-pub(crate) fn open_writer(path: &Path) -> rusqlite::Result<Connection> {
+pub fn open_writer(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -18,15 +15,16 @@ pub(crate) fn open_writer(path: &Path) -> rusqlite::Result<Connection> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    // WAL lets readers work while the writer commits. NORMAL is durable against application
-    // crashes (the risk agents actually face) and only loses the last commits on power loss.
+    // WAL lets readers work while the writer commits. FULL syncs every commit: the hub has
+    // acknowledged what it stored, and the console's outbox holds edits an agent made offline,
+    // so neither may lose a commit to a power cut. Bulk writes batch many rows per commit.
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(conn)
 }
 
-pub(crate) fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
+pub fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
