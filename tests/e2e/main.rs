@@ -1,0 +1,11 @@
+//! End-to-end tests: the real app binary in its real WebKitGTK window, driven over WebDriver
+//! (tauri-driver → WebKitWebDriver) on a private headless desktop per test.
+//!
+//! Needs Xvfb, dbus, dunst, tauri-driver and WebKitWebDriver: `bash scripts/setup.sh`
+//! installs them. Without them these tests fail (never skip), naming that command.
+//! Screenshots and per-process logs land in tests/artifacts/; `UPDATE_SCREENSHOTS=1`
+//! also refreshes docs/screenshots/.
+
+mod desktop;
+mod harness;
+mod inbox;
