@@ -11,7 +11,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::desktop::{http_get, Services};
+use crate::services::{http_get, Services};
 
 /// Alive and not a zombie.
 fn alive(pid: u32) -> bool {

@@ -1,11 +1,10 @@
 //! The inbox: first paint, opening a ticket, switching language.
 
-use crate::desktop::{Desktop, READY_TIMEOUT, STEP_TIMEOUT};
+use crate::desktop::Desktop;
+use crate::services::{READY_TIMEOUT, STEP_TIMEOUT};
 
 const ROW: &str = r#"[data-testid="inbox-row"]"#;
-/// The subject inside an inbox row. `.subject` is the row's own class; a `row-subject` test id
-/// is preferred when the row has one.
-const ROW_SUBJECT: &str = r#"[data-testid="row-subject"], .subject"#;
+const ROW_SUBJECT: &str = r#"[data-testid="row-subject"]"#;
 const ACTIVE_COUNT: &str = r#"[data-testid="view-active"] [data-testid="view-count"]"#;
 const TICKET_VIEW: &str = r#"[data-testid="ticket-view"]"#;
 const TICKET_SUBJECT: &str = r#"[data-testid="ticket-subject"]"#;

@@ -9,3 +9,4 @@
 mod desktop;
 mod harness;
 mod inbox;
+mod services;
