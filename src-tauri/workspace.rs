@@ -53,8 +53,10 @@ pub fn fill_demo_if_empty(app: AppHandle, console: Console, count: u32) {
     std::thread::Builder::new()
         .name("demo-fill".into())
         .spawn(move || {
+            // No tracing subscriber is installed yet: stderr is where the agent's log goes.
+            // Store errors name tables and ids, never ticket content.
             if let Err(e) = fill_demo(&app, &console.store, count) {
-                tracing::error!("demo fill failed: {e}");
+                eprintln!("wallet-desk: the demo fill stopped: {e}");
             }
         })
         .expect("spawning the demo-fill thread");
@@ -75,8 +77,9 @@ fn fill_demo(app: &AppHandle, store: &Store, count: u32) -> Result<(), StoreErro
             store.save_team_blocking(team.groups, team.agents, &me, true)?;
         }
     }
-    let mut generator =
-        desk_demo::Generator::new(DEMO_SEED.wrapping_add(done.into()), now_millis());
+    // Each generated ticket depends only on (seed, now, id), so a resumed fill continues the
+    // same workspace an uninterrupted one would have made.
+    let mut generator = desk_demo::Generator::new(DEMO_SEED, now_millis());
     while done < count {
         let n = FILL_BATCH.min(count - done);
         let batch = (done..done + n)
