@@ -12,6 +12,11 @@ fn main() {
         "view_counts",
         "ticket_detail",
         "search_tickets",
+        "edit_ticket",
+        "sync_status",
+        "attention_items",
+        "resolve_attention",
+        "set_work_offline",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

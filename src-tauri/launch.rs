@@ -2,56 +2,110 @@
 
 use std::path::PathBuf;
 
-/// Demo tickets generated into an empty workspace when nothing says otherwise: enough for
-/// every view to be busy, small enough to fill in a few seconds on first start.
+/// Demo tickets the embedded demo hub starts with when nothing says otherwise: enough for
+/// every view to be busy, small enough to sync in a few seconds on first start.
 pub const DEFAULT_DEMO_TICKETS: u32 = 5_000;
+/// New customer messages per minute from the demo simulator: a lively but readable queue.
+pub const DEFAULT_SIMULATE_PER_MINUTE: f64 = 4.0;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where the tickets come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HubChoice {
+    /// An embedded hub on loopback with the demo team, demo tickets and a simulator.
+    Demo {
+        tickets: u32,
+        simulate_per_minute: f64,
+    },
+    /// A real hub. The password comes from the environment for now, never from a flag (flags
+    /// show in process lists).
+    Remote { url: String, agent_id: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Launch {
     /// Where the workspace lives; `None` means the OS's app-data directory.
     pub data_dir: Option<PathBuf>,
-    /// How many demo tickets to generate into an empty workspace (0: none).
-    pub demo_tickets: u32,
+    pub hub: HubChoice,
 }
 
-impl Launch {
-    pub const USAGE: &'static str = "usage: wallet-desk [--data-dir DIR] [--demo-tickets N]\n\
-        env: WALLET_DESK_DEMO_TICKETS=N is the same as --demo-tickets N";
+/// Why the flags could not be understood; printed with the usage text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct LaunchError(String);
 
-    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
-        let mut launch = Launch {
-            data_dir: None,
-            demo_tickets: match std::env::var("WALLET_DESK_DEMO_TICKETS") {
-                Ok(v) => parse_count(&v)?,
-                Err(_) => DEFAULT_DEMO_TICKETS,
-            },
+impl From<&str> for LaunchError {
+    fn from(s: &str) -> Self {
+        LaunchError(s.to_string())
+    }
+}
+
+/// The environment variable a real hub's password is read from.
+pub const PASSWORD_ENV: &str = "WALLET_DESK_PASSWORD";
+
+impl Launch {
+    pub const USAGE: &'static str = "usage: wallet-desk [--data-dir DIR] \
+        [--demo-tickets N] [--simulate PER_MINUTE] | [--hub URL --agent AGENT_ID]\n\
+        env: WALLET_DESK_DEMO_TICKETS=N is the same as --demo-tickets N;\n\
+        \x20    WALLET_DESK_PASSWORD is the agent's password for --hub";
+
+    pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, LaunchError> {
+        let mut data_dir = None;
+        let mut tickets = match std::env::var("WALLET_DESK_DEMO_TICKETS") {
+            Ok(v) => parse_count(&v)?,
+            Err(_) => DEFAULT_DEMO_TICKETS,
         };
+        let mut simulate = DEFAULT_SIMULATE_PER_MINUTE;
+        let (mut url, mut agent) = (None, None);
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--data-dir" => {
                     let dir = args.next().ok_or("--data-dir needs a directory")?;
-                    launch.data_dir = Some(PathBuf::from(dir));
+                    data_dir = Some(PathBuf::from(dir));
                 }
                 "--demo-tickets" => {
-                    launch.demo_tickets =
-                        parse_count(&args.next().ok_or("--demo-tickets needs a number")?)?
+                    tickets = parse_count(&args.next().ok_or("--demo-tickets needs a number")?)?
                 }
+                "--simulate" => {
+                    let v = args.next().ok_or("--simulate needs messages per minute")?;
+                    simulate = v
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|r| (0.0..=6000.0).contains(r))
+                        .ok_or_else(|| {
+                            LaunchError(format!("'{v}' is not a rate (0 to 6000 per minute)"))
+                        })?;
+                }
+                "--hub" => url = Some(args.next().ok_or("--hub needs a URL")?),
+                "--agent" => agent = Some(args.next().ok_or("--agent needs an agent id")?),
                 // WebKitWebDriver and macOS add flags of their own; they are not ours to reject.
                 other if other.starts_with("-psn_") => {}
-                other => return Err(format!("unknown argument '{other}'")),
+                other => return Err(LaunchError(format!("unknown argument '{other}'"))),
             }
         }
-        Ok(launch)
+        let hub = match (url, agent) {
+            (None, None) => HubChoice::Demo {
+                tickets,
+                simulate_per_minute: simulate,
+            },
+            (Some(url), Some(agent_id)) => {
+                if !(url.starts_with("http://") || url.starts_with("https://")) {
+                    return Err(LaunchError(format!("'{url}' is not an http(s) URL")));
+                }
+                HubChoice::Remote { url, agent_id }
+            }
+            _ => return Err("--hub and --agent go together".into()),
+        };
+        Ok(Launch { data_dir, hub })
     }
 }
 
-fn parse_count(v: &str) -> Result<u32, String> {
+fn parse_count(v: &str) -> Result<u32, LaunchError> {
     v.trim()
         .parse::<u32>()
         .ok()
         .filter(|n| *n <= 2_000_000)
-        .ok_or_else(|| format!("'{v}' is not a ticket count (0 to 2000000)"))
+        .ok_or_else(|| LaunchError(format!("'{v}' is not a ticket count (0 to 2000000)")))
 }
 
 #[cfg(test)]
@@ -64,22 +118,42 @@ mod tests {
 
     #[test]
     fn flags_are_read() {
-        let l =
-            Launch::from_args(args(&["--data-dir", "/tmp/x", "--demo-tickets", "300"])).unwrap();
+        let l = Launch::from_args(args(&[
+            "--data-dir",
+            "/tmp/x",
+            "--demo-tickets",
+            "300",
+            "--simulate",
+            "12",
+        ]))
+        .unwrap();
         assert_eq!(l.data_dir, Some(PathBuf::from("/tmp/x")));
-        assert_eq!(l.demo_tickets, 300);
+        assert_eq!(
+            l.hub,
+            HubChoice::Demo {
+                tickets: 300,
+                simulate_per_minute: 12.0
+            }
+        );
+        let l =
+            Launch::from_args(args(&["--hub", "https://hub.example", "--agent", "a1"])).unwrap();
+        assert_eq!(
+            l.hub,
+            HubChoice::Remote {
+                url: "https://hub.example".into(),
+                agent_id: "a1".into()
+            }
+        );
     }
 
     #[test]
     fn bad_flags_are_explained() {
-        assert!(Launch::from_args(args(&["--data-dir"]))
-            .unwrap_err()
-            .contains("needs a directory"));
-        assert!(Launch::from_args(args(&["--demo-tickets", "lots"]))
-            .unwrap_err()
-            .contains("not a ticket count"));
-        assert!(Launch::from_args(args(&["--bogus"]))
-            .unwrap_err()
-            .contains("unknown argument"));
+        let err = |a: &[&str]| Launch::from_args(args(a)).unwrap_err().to_string();
+        assert!(err(&["--data-dir"]).contains("needs a directory"));
+        assert!(err(&["--demo-tickets", "lots"]).contains("not a ticket count"));
+        assert!(err(&["--bogus"]).contains("unknown argument"));
+        assert!(err(&["--hub", "http://h"]).contains("go together"));
+        assert!(err(&["--hub", "ftp://h", "--agent", "a"]).contains("not an http"));
+        assert!(err(&["--simulate", "-1"]).contains("not a rate"));
     }
 }

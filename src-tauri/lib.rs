@@ -1,7 +1,7 @@
 //! Wallet Desk's desktop shell. It stays thin: it opens the workspace, registers IPC commands
 //! that delegate to the core crates, and forwards core events to the window. Everything it does
-//! beyond wiring lives in `desk-store`, `desk-domain` and `desk-demo`, which build and test
-//! without a window.
+//! beyond wiring lives in `desk-store`, `desk-sync`, `desk-domain` and `support-hub` (embedded
+//! in demo mode), which build and test without a window.
 
 pub mod ipc;
 mod launch;
@@ -27,11 +27,7 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             let console = Console::open(&dir)?;
-            workspace::fill_demo_if_empty(
-                app.handle().clone(),
-                console.clone(),
-                launch.demo_tickets,
-            );
+            console.start_sync(app.handle().clone(), launch.hub.clone())?;
             app.manage(console);
             Ok(())
         })

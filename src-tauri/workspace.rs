@@ -1,19 +1,25 @@
-//! The open workspace: the local replica and who is signed in, plus the first fill of an empty
-//! workspace with demo tickets (until a hub is configured, the demo is the data source).
+//! The open workspace: the local replica, and the sync engine that keeps it in step with a hub
+//! (an embedded demo hub on loopback, or a real one). Core events are forwarded to the window.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use desk_domain::{ConsoleEvent, Millis, CONSOLE_EVENT};
+use desk_domain::{Connectivity, ConsoleEvent, Millis, SyncStatus, CONSOLE_EVENT};
 use desk_store::{Perspective, Store, StoreError};
+use desk_sync::{Credentials, Engine, RunOptions, SyncEvent, SyncHandle};
+use support_hub::embedded::{DemoSeed, EmbeddedConfig, EmbeddedHub};
 use tauri::{AppHandle, Emitter};
+
+use crate::launch::{HubChoice, PASSWORD_ENV};
 
 /// The replica's file name inside the workspace directory.
 pub const REPLICA_FILE: &str = "replica.db";
-
-/// Tickets per write transaction while filling: large enough to amortise commits, small
-/// enough that progress events keep the bar moving and readers see data early.
-const FILL_BATCH: u32 = 500;
+/// The embedded demo hub's own database, beside the replica.
+pub const DEMO_HUB_FILE: &str = "demo-hub.db";
+/// The replica of a demo workspace is bound to this name, not to the hub's port, which changes
+/// at every start.
+const DEMO_HUB_IDENTITY: &str = "embedded-demo-hub";
 
 /// A fixed seed, so every new demo workspace tells the same story and bug reports reproduce.
 const DEMO_SEED: u64 = 20_261_122;
@@ -21,13 +27,22 @@ const DEMO_SEED: u64 = 20_261_122;
 #[derive(Clone)]
 pub struct Console {
     pub store: Store,
+    dir: PathBuf,
+    sync: Arc<OnceLock<SyncHandle>>,
+    /// Kept alive for the app's lifetime in demo mode.
+    hub: Arc<Mutex<Option<EmbeddedHub>>>,
 }
 
 impl Console {
     pub fn open(dir: &Path) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir)?;
         let store = Store::open(&dir.join(REPLICA_FILE))?;
-        Ok(Self { store })
+        Ok(Self {
+            store,
+            dir: dir.to_path_buf(),
+            sync: Arc::new(OnceLock::new()),
+            hub: Arc::new(Mutex::new(None)),
+        })
     }
 
     /// "Me" and "now", read at the boundary so the core stays deterministic.
@@ -38,6 +53,117 @@ impl Console {
             now: now_millis(),
         })
     }
+
+    pub fn sync(&self) -> Option<&SyncHandle> {
+        self.sync.get()
+    }
+
+    /// The engine's status with the outbox counts read now: the loop may be asleep in a backoff
+    /// while the agent queues edits, and the banner must count them at once.
+    pub fn sync_status(&self) -> Result<SyncStatus, StoreError> {
+        let mut status = match self.sync() {
+            Some(h) => h.status(),
+            None => desk_sync::initial_status(Connectivity::Local),
+        };
+        let (queued, attention) = self.store.outbox_counts()?;
+        status.queued = queued;
+        status.needs_attention = attention;
+        Ok(status)
+    }
+
+    /// Tells the window the status changed (after a local edit), and the engine to push.
+    pub fn after_local_edit<R: tauri::Runtime>(&self, app: &AppHandle<R>) {
+        if let Some(h) = self.sync() {
+            h.nudge();
+        }
+        if let Ok(status) = self.sync_status() {
+            let _ = app.emit(CONSOLE_EVENT, ConsoleEvent::Sync { status });
+        }
+    }
+
+    /// Starts replication in the background: the window opens at once on whatever the replica
+    /// already holds.
+    pub fn start_sync(&self, app: AppHandle, choice: HubChoice) -> Result<(), StoreError> {
+        if let HubChoice::Demo { .. } = choice {
+            // Name the demo agent before the first sync, so the window can open straight away.
+            if self.store.signed_in()?.is_none() {
+                let team = desk_demo::team();
+                let me = support_hub::seed::demo_agent_id();
+                self.store
+                    .save_team_blocking(team.groups, team.agents, &me, true)?;
+            }
+        }
+        let console = self.clone();
+        tauri::async_runtime::spawn(async move {
+            if let Err(e) = console.connect(app, choice).await {
+                // stderr is the agent's log; the message names no customer data.
+                eprintln!("wallet-desk: sync did not start: {e}");
+            }
+        });
+        Ok(())
+    }
+
+    async fn connect(&self, app: AppHandle, choice: HubChoice) -> anyhow::Result<()> {
+        let engine = match choice {
+            HubChoice::Demo {
+                tickets,
+                simulate_per_minute,
+            } => {
+                let mut config = EmbeddedConfig::new(self.dir.join(DEMO_HUB_FILE));
+                config.demo = Some(DemoSeed {
+                    seed: DEMO_SEED,
+                    tickets: tickets as usize,
+                });
+                config.simulate_per_minute = Some(simulate_per_minute).filter(|r| *r > 0.0);
+                let hub = EmbeddedHub::start(config).await?;
+                let login = hub
+                    .demo_login()
+                    .ok_or_else(|| anyhow::anyhow!("the demo hub has no demo agent"))?;
+                let engine = Engine::new(
+                    self.store.clone(),
+                    &hub.url(),
+                    Credentials {
+                        agent_id: login.agent_id,
+                        password: login.password,
+                    },
+                )?
+                .with_identity(DEMO_HUB_IDENTITY);
+                if let Ok(mut slot) = self.hub.lock() {
+                    *slot = Some(hub);
+                }
+                engine
+            }
+            HubChoice::Remote { url, agent_id } => {
+                let password = std::env::var(PASSWORD_ENV).map_err(|_| {
+                    anyhow::anyhow!("set {PASSWORD_ENV} to the agent's password for {url}")
+                })?;
+                Engine::new(self.store.clone(), &url, Credentials { agent_id, password })?
+            }
+        };
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let handle = desk_sync::spawn(engine, RunOptions::default(), tx);
+        let _ = self.sync.set(handle);
+        while let Some(event) = rx.recv().await {
+            let out = match event {
+                SyncEvent::Status(status) => {
+                    if let Some(p) = status.bootstrap {
+                        let _ = app.emit(
+                            CONSOLE_EVENT,
+                            ConsoleEvent::FillProgress {
+                                done: p.done,
+                                total: p.total,
+                            },
+                        );
+                    }
+                    ConsoleEvent::Sync { status }
+                }
+                SyncEvent::TicketsChanged(ids) => ConsoleEvent::TicketsChanged { ids },
+            };
+            // The window may not be listening yet; it reads the state when it loads.
+            let _ = app.emit(CONSOLE_EVENT, out);
+        }
+        Ok(())
+    }
 }
 
 pub fn now_millis() -> Millis {
@@ -45,54 +171,4 @@ pub fn now_millis() -> Millis {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_millis() as Millis)
         .unwrap_or(0)
-}
-
-/// Fills an empty workspace with `count` demo tickets on a background thread, reporting
-/// progress to the window. A workspace that already has tickets is left alone.
-pub fn fill_demo_if_empty(app: AppHandle, console: Console, count: u32) {
-    std::thread::Builder::new()
-        .name("demo-fill".into())
-        .spawn(move || {
-            // No tracing subscriber is installed yet: stderr is where the agent's log goes.
-            // Store errors name tables and ids, never ticket content.
-            if let Err(e) = fill_demo(&app, &console.store, count) {
-                eprintln!("wallet-desk: the demo fill stopped: {e}");
-            }
-        })
-        .expect("spawning the demo-fill thread");
-}
-
-fn fill_demo(app: &AppHandle, store: &Store, count: u32) -> Result<(), StoreError> {
-    let mut done = store.ticket_count()?;
-    match store.signed_in()? {
-        // A real workspace, or a demo that is already full: nothing to do.
-        Some((_, false)) => return Ok(()),
-        Some((_, true)) if done >= count => return Ok(()),
-        // A demo fill that was interrupted: carry on where it stopped.
-        Some((_, true)) => {}
-        None if done > 0 => return Ok(()),
-        None => {
-            let team = desk_demo::team();
-            let me = team.agents[0].id.clone();
-            store.save_team_blocking(team.groups, team.agents, &me, true)?;
-        }
-    }
-    // Each generated ticket depends only on (seed, now, id), so a resumed fill continues the
-    // same workspace an uninterrupted one would have made.
-    let mut generator = desk_demo::Generator::new(DEMO_SEED, now_millis());
-    while done < count {
-        let n = FILL_BATCH.min(count - done);
-        let batch = (done..done + n)
-            .map(|i| generator.ticket(10_000 + i64::from(i)))
-            .collect();
-        store.upsert_tickets_blocking(batch)?;
-        done += n;
-        // The window may not be listening yet; the final TicketsChanged covers that.
-        let _ = app.emit(
-            CONSOLE_EVENT,
-            ConsoleEvent::FillProgress { done, total: count },
-        );
-    }
-    let _ = app.emit(CONSOLE_EVENT, ConsoleEvent::TicketsChanged { ids: vec![] });
-    Ok(())
 }

@@ -24,7 +24,7 @@ fn store_errors_cross_ipc_as_code_and_message() {
 fn launch_arguments_reject_unknown_flags() {
     let err = wallet_desk::Launch::from_args(["--frobnicate".to_string()]).unwrap_err();
     assert!(
-        err.contains("--frobnicate"),
+        err.to_string().contains("--frobnicate"),
         "the message names the bad flag: {err}"
     );
 }

@@ -6,6 +6,7 @@
 //! when the handler's list and this one disagree).
 
 mod inbox;
+mod sync;
 mod ticket;
 mod workspace;
 
@@ -54,6 +55,37 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[("text", ts_name::<String>), ("limit", ts_name::<u32>)],
         returns: ts_name::<SearchResult>,
     },
+    CommandSpec {
+        name: "edit_ticket",
+        args: &[
+            ("ticket_id", ts_name::<TicketId>),
+            ("edit", ts_name::<TicketEdit>),
+        ],
+        returns: ts_name::<TicketDetail>,
+    },
+    CommandSpec {
+        name: "sync_status",
+        args: &[],
+        returns: ts_name::<SyncStatus>,
+    },
+    CommandSpec {
+        name: "attention_items",
+        args: &[],
+        returns: ts_name::<Vec<AttentionItem>>,
+    },
+    CommandSpec {
+        name: "resolve_attention",
+        args: &[
+            ("edit_id", ts_name::<String>),
+            ("resolution", ts_name::<Resolution>),
+        ],
+        returns: ts_name::<()>,
+    },
+    CommandSpec {
+        name: "set_work_offline",
+        args: &[("offline", ts_name::<bool>)],
+        returns: ts_name::<SyncStatus>,
+    },
 ];
 
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
@@ -65,6 +97,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         inbox::view_counts,
         ticket::ticket_detail,
         ticket::search_tickets,
+        sync::edit_ticket,
+        sync::sync_status,
+        sync::attention_items,
+        sync::resolve_attention,
+        sync::set_work_offline,
     ]
 }
 
@@ -76,4 +113,9 @@ pub const REGISTERED: &[&str] = &[
     "view_counts",
     "ticket_detail",
     "search_tickets",
+    "edit_ticket",
+    "sync_status",
+    "attention_items",
+    "resolve_attention",
+    "set_work_offline",
 ];

@@ -30,6 +30,13 @@ impl Desktop {
 
     /// Starts the app on a fresh workspace with `demo_tickets` demo tickets.
     pub async fn launch_with(test: &str, demo_tickets: u32) -> Desktop {
+        let env = [("WALLET_DESK_DEMO_TICKETS", demo_tickets.to_string())];
+        Self::launch_custom(test, &env, &[]).await
+    }
+
+    /// Starts the app on a fresh workspace with extra environment and arguments (e.g. a real
+    /// hub's URL instead of the embedded demo).
+    pub async fn launch_custom(test: &str, env: &[(&str, String)], args: &[String]) -> Desktop {
         let app = PathBuf::from(env!("CARGO_BIN_EXE_wallet-desk"));
         assert!(
             app.is_file(),
@@ -40,19 +47,20 @@ impl Desktop {
             .prefix("wallet-desk-e2e-data-")
             .tempdir()
             .expect("a temp dir for the test workspace");
-        let services = Services::start(
-            test,
-            &[
-                ("WALLET_DESK_DEMO_TICKETS", demo_tickets.to_string()),
-                ("RUST_BACKTRACE", "1".to_string()),
-            ],
-        );
+        let mut env = env.to_vec();
+        env.push(("RUST_BACKTRACE", "1".to_string()));
+        let services = Services::start(test, &env);
+        let mut app_args = vec![
+            "--data-dir".to_string(),
+            data_dir.path().to_string_lossy().into_owned(),
+        ];
+        app_args.extend(args.iter().cloned());
 
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": {
                 "application": app,
-                "args": ["--data-dir", data_dir.path()],
+                "args": app_args,
             },
         });
         let Value::Object(capabilities) = capabilities else {

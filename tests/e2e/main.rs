@@ -9,4 +9,5 @@
 mod desktop;
 mod harness;
 mod inbox;
+mod offline;
 mod services;

@@ -3,7 +3,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ConsoleEvent } from "$lib/bindings/ConsoleEvent";
 import type { InboxQuery } from "$lib/bindings/InboxQuery";
-import { summary, ticketDetail } from "$lib/components/__tests__/fixtures";
+import type { TicketEdit } from "$lib/bindings/TicketEdit";
+import { attentionItem, summary, syncStatus, ticketDetail } from "$lib/components/__tests__/fixtures";
 
 // The Tauri boundary, mocked: typed commands and the event channel. WebDriver covers the real IPC.
 const h = vi.hoisted(() => ({
@@ -12,6 +13,11 @@ const h = vi.hoisted(() => ({
   viewCounts: vi.fn(),
   ticketDetail: vi.fn(),
   searchTickets: vi.fn(),
+  editTicket: vi.fn(),
+  syncStatus: vi.fn(),
+  attentionItems: vi.fn(),
+  resolveAttention: vi.fn(),
+  setWorkOffline: vi.fn(),
 }));
 vi.mock("@tauri-apps/api/event", () => ({
   listen: async (_name: string, fn: (e: { payload: unknown }) => void) => {
@@ -31,11 +37,19 @@ vi.mock("$lib/bindings/commands", () => ({
     inboxPage: (q: InboxQuery) => h.inboxPage(q),
     ticketDetail: (id: number) => h.ticketDetail(id),
     searchTickets: (t: string, l: number) => h.searchTickets(t, l),
+    editTicket: (id: number, edit: TicketEdit) => h.editTicket(id, edit),
+    syncStatus: () => h.syncStatus(),
+    attentionItems: () => h.attentionItems(),
+    resolveAttention: (editId: string, r: string) => h.resolveAttention(editId, r),
+    setWorkOffline: (offline: boolean) => h.setWorkOffline(offline),
   },
 }));
 
 const { default: App } = await import("./App.svelte");
 const { locale } = await import("$lib/state/locale.svelte");
+const { drafts } = await import("$lib/state/drafts.svelte");
+const { errors } = await import("$lib/state/errors.svelte");
+const { workspace } = await import("$lib/state/workspace.svelte");
 const emit = (ev: ConsoleEvent) => h.listeners.forEach((fn) => fn({ payload: ev }));
 
 beforeEach(() => {
@@ -55,6 +69,14 @@ beforeEach(() => {
   }));
   h.ticketDetail.mockImplementation(async (id: number) => ticketDetail({ id, subject: `Detail ${id}` }));
   h.searchTickets.mockResolvedValue({ terms: ["refund"], total: 1234, rows: [summary(77, { subject: "Refund please" })] });
+  h.editTicket.mockReset();
+  h.syncStatus.mockResolvedValue(syncStatus());
+  h.attentionItems.mockResolvedValue([]);
+  h.resolveAttention.mockResolvedValue(null);
+  h.setWorkOffline.mockReset();
+  drafts.reset();
+  errors.dismiss();
+  workspace.setProgress({ done: 0, total: 0 });
 });
 
 describe("App", () => {
@@ -145,5 +167,113 @@ describe("App", () => {
     const banner = await screen.findByTestId("error-banner");
     expect(banner.textContent).toContain("ticket 5 is gone");
     expect(banner.dataset.code).toBe("not_found");
+  });
+
+  it("follows sync events: indicator, queued count and the offline banner", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getByTestId("sync-indicator").dataset.connectivity).toBe("online"));
+    expect(screen.queryByTestId("offline-banner")).toBeNull();
+    expect(screen.queryByTestId("queued-count")).toBeNull();
+
+    emit({ kind: "sync", value: { status: syncStatus({ connectivity: "offline", queued: 3 }) } });
+    const banner = await screen.findByTestId("offline-banner");
+    expect(banner.textContent).toContain("3 edits waiting to be sent");
+    expect(screen.getByTestId("sync-indicator").dataset.connectivity).toBe("offline");
+    expect(screen.getByTestId("queued-count").textContent).toBe("3");
+
+    emit({ kind: "sync", value: { status: syncStatus({ connectivity: "paused", queued: 2 }) } });
+    await waitFor(() => expect(screen.getByTestId("offline-banner").dataset.connectivity).toBe("paused"));
+    expect(screen.getByTestId("offline-banner").textContent).toContain("2 edits waiting to be sent");
+    h.setWorkOffline.mockResolvedValue(syncStatus({ connectivity: "connecting", queued: 2 }));
+    await fireEvent.click(screen.getByTestId("go-online"));
+    expect(h.setWorkOffline).toHaveBeenCalledWith(false);
+
+    emit({ kind: "sync", value: { status: syncStatus({ connectivity: "online", queued: 0 }) } });
+    await waitFor(() => expect(screen.queryByTestId("offline-banner")).toBeNull());
+    expect(screen.getByTestId("sync-indicator").dataset.connectivity).toBe("online");
+    expect(screen.queryByTestId("queued-count")).toBeNull();
+  });
+
+  it("shows the first copy's download progress while bootstrapping", async () => {
+    h.syncStatus.mockResolvedValue(syncStatus({ connectivity: "connecting", bootstrap: { done: 400, total: 2000 } }));
+    render(App);
+    const bar = await screen.findByTestId("fill-progress");
+    expect(bar.textContent).toContain("Downloading tickets from the hub… 400 / 2,000");
+    emit({ kind: "sync", value: { status: syncStatus({ bootstrap: null }) } });
+    await waitFor(() => expect(screen.queryByTestId("fill-progress")).toBeNull());
+  });
+
+  it("lists edits that need attention and opens their ticket in the ticket pane", async () => {
+    h.syncStatus.mockResolvedValue(syncStatus({ needs_attention: 1 }));
+    h.attentionItems.mockResolvedValue([attentionItem({ edit_id: "e-9", ticket_id: 9, subject: "Held one" })]);
+    render(App);
+    await waitFor(() => expect(screen.getByTestId("attention-count").textContent!.trim()).toBe("1"));
+    await fireEvent.click(screen.getByTestId("view-attention"));
+    const item = await screen.findByTestId("attention-item");
+    expect(screen.getByTestId("attention-list").contains(item)).toBe(true);
+    expect(screen.getByTestId("view-attention").getAttribute("aria-current")).toBe("page");
+    expect(item.dataset.ticketId).toBe("9");
+
+    // The inbox's j/k/Enter do not act on the hidden list meanwhile.
+    const details = h.ticketDetail.mock.calls.length;
+    await fireEvent.keyDown(window, { key: "j" });
+    await fireEvent.keyDown(window, { key: "Enter" });
+    expect(h.ticketDetail.mock.calls.length).toBe(details);
+
+    await fireEvent.click(item.querySelector('[data-testid="attention-open"]')!);
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("9"));
+
+    // Resolving refreshes the list and the status; the sidebar count follows.
+    h.attentionItems.mockResolvedValue([]);
+    h.syncStatus.mockResolvedValue(syncStatus({ needs_attention: 0 }));
+    await fireEvent.click(item.querySelector('[data-testid="attention-resend"]')!);
+    expect(h.resolveAttention).toHaveBeenCalledWith("e-9", "resend");
+    await waitFor(() => expect(screen.queryByTestId("attention-item")).toBeNull());
+    await waitFor(() => expect(screen.getByTestId("attention-count").textContent!.trim()).toBe("0"));
+
+    // A view brings the inbox back.
+    await fireEvent.click(screen.getByTestId("view-active"));
+    await waitFor(() => expect(screen.queryByTestId("attention-list")).toBeNull());
+    expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0);
+  });
+
+  it("edits the open ticket, shows the answer and refreshes lists and counts", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    screen.getAllByTestId("inbox-row")[0].click();
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("1"));
+    const counts = h.viewCounts.mock.calls.length;
+    const pages = h.inboxPage.mock.calls.length;
+    const details = h.ticketDetail.mock.calls.length;
+    h.editTicket.mockImplementation(async (id: number) => ticketDetail({ id, subject: "Detail 1", status: "pending", queued: 1 }));
+
+    await fireEvent.change(screen.getByTestId("status-select"), { target: { value: "pending" } });
+    expect(h.editTicket).toHaveBeenCalledWith(1, { kind: "set_status", status: "pending" });
+    await waitFor(() => expect(screen.getByTestId("chip-status").textContent).toBe("Pending"));
+    expect(screen.getByTestId("ticket-queued").textContent).toContain("1");
+    expect(h.viewCounts.mock.calls.length).toBe(counts + 1);
+    expect(h.inboxPage.mock.calls.length).toBeGreaterThan(pages);
+    expect(h.ticketDetail.mock.calls.length).toBe(details); // the answer is the ticket: no refetch
+  });
+
+  it("keeps the draft and shows the error when a reply is refused", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    screen.getAllByTestId("inbox-row")[0].click();
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("1"));
+    h.editTicket.mockRejectedValue({ code: "invalid_input", message: "reply is too long" });
+    const box = screen.getByTestId("composer-input") as HTMLTextAreaElement;
+    await fireEvent.input(box, { target: { value: "Hello there" } });
+    // Typing j in the composer is text, not list navigation.
+    await fireEvent.keyDown(box, { key: "j" });
+    await fireEvent.keyDown(box, { key: "Enter", ctrlKey: true });
+    expect(h.editTicket).toHaveBeenCalledWith(1, { kind: "reply", body: "Hello there" });
+    const banner = await screen.findByTestId("error-banner");
+    expect(banner.dataset.code).toBe("invalid_input");
+    expect(banner.textContent).toContain("reply is too long");
+    expect(box.value).toBe("Hello there");
+    expect((screen.getByTestId("composer-send") as HTMLButtonElement).disabled).toBe(false);
+    const selected = screen.getAllByTestId("inbox-row").filter((r) => r.getAttribute("aria-selected") === "true");
+    expect(selected.map((r) => r.dataset.ticketId)).toEqual(["1"]);
   });
 });

@@ -26,6 +26,10 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
     TicketDetail::export_all(&cfg)?;
     SearchResult::export_all(&cfg)?;
     ConsoleEvent::export_all(&cfg)?;
+    TicketEdit::export_all(&cfg)?;
+    SyncStatus::export_all(&cfg)?;
+    AttentionItem::export_all(&cfg)?;
+    Resolution::export_all(&cfg)?;
     Ok(())
 }
 

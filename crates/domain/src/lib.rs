@@ -3,17 +3,21 @@
 //! functions; time is always passed in as Unix milliseconds rather than read from a clock.
 
 pub mod bindings;
+pub mod edit;
 pub mod error;
 pub mod inbox;
 pub mod sla;
+pub mod sync;
 pub mod taxonomy;
 pub mod ticket;
 mod vocabulary;
 pub mod workspace;
 
+pub use edit::TicketEdit;
 pub use error::{ApiError, ErrorCode};
 pub use inbox::{InboxFilter, InboxPage, InboxQuery, InboxSort, InboxView, ViewCount};
 pub use sla::{first_response_target_minutes, sla_due_at};
+pub use sync::{AttentionItem, AttentionKind, Connectivity, Progress, Resolution, SyncStatus};
 pub use taxonomy::{Category, Channel, Localized};
 pub use ticket::{
     Agent, Customer, Group, Message, MessageKind, Priority, Status, TicketDetail, TicketId,

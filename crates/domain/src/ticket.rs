@@ -194,6 +194,12 @@ pub struct TicketDetail {
     pub urgent: bool,
     #[ts(type = "number | null")]
     pub sla_due_at: Option<Millis>,
+    /// The hub's version this copy builds on; 0 for a ticket the hub has not sent.
+    #[ts(type = "number")]
+    pub version: i64,
+    /// Edits made here that the hub has not acknowledged; their effects are already shown.
+    /// Messages with a negative id are such edits' replies and notes.
+    pub queued: u32,
 }
 
 #[cfg(test)]

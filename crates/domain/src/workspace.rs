@@ -79,6 +79,8 @@ pub enum ConsoleEvent {
     TicketsChanged { ids: Vec<crate::TicketId> },
     /// The first fill of an empty workspace is under way (demo seeding now, hub bootstrap later).
     FillProgress { done: u32, total: u32 },
+    /// Replication state changed: online or offline, queue length, attention items.
+    Sync { status: crate::SyncStatus },
 }
 
 /// The name of the one Tauri event that carries [`ConsoleEvent`]s.

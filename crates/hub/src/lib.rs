@@ -4,11 +4,16 @@
 //!
 //! The HTTP layer ([`routes`]) is generic over [`HubStore`]; [`SqliteStore`] is the embedded
 //! default. Decisions that do not need a database live in [`rules`] and [`triage`].
+//! [`embedded::EmbeddedHub`] runs a whole hub (optionally a demo with [`simulator`] traffic)
+//! on the caller's runtime; [`classify`] is triage for scripts.
 
+pub mod classify;
+pub mod embedded;
 pub mod password;
 pub mod routes;
 pub mod rules;
 pub mod seed;
+pub mod simulator;
 pub mod store;
 pub mod token;
 pub mod triage;

@@ -9,7 +9,6 @@ use desk_domain::{Customer, Millis, Status, Verification};
 use desk_wire::{CustomerRef, EditOp, EditOutcome, IntakeMessage};
 
 const MAX_EDIT_ID: usize = 128;
-const MAX_TAG_CHARS: usize = 64;
 const MAX_TAGS_PER_EDIT: usize = 50;
 const MAX_THREAD_KEY: usize = 512;
 const MAX_SUBJECT_CHARS: usize = 200;
@@ -135,35 +134,20 @@ pub fn validate_edit_id(id: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The domain's checks (the same ones the console runs before queueing), then the hub's own
+/// limits, which protect the server rather than describe a valid edit.
 pub fn validate_op(op: &EditOp) -> Result<(), String> {
-    match op {
-        EditOp::AddTags { tags } | EditOp::RemoveTags { tags } => {
-            if tags.is_empty() || tags.len() > MAX_TAGS_PER_EDIT {
-                return Err(format!("an edit carries 1 to {MAX_TAGS_PER_EDIT} tags"));
-            }
-            for t in tags {
-                let n = t.trim().chars().count();
-                if n == 0 || n > MAX_TAG_CHARS || t.chars().any(char::is_control) {
-                    return Err(format!(
-                        "tags are 1 to {MAX_TAG_CHARS} printable characters"
-                    ));
-                }
-            }
-            Ok(())
+    op.validate()?;
+    if let EditOp::AddTags { tags } | EditOp::RemoveTags { tags } = op {
+        if tags.len() > MAX_TAGS_PER_EDIT {
+            return Err(format!("an edit carries 1 to {MAX_TAGS_PER_EDIT} tags"));
         }
-        EditOp::Reply { body } | EditOp::Note { body } if body.trim().is_empty() => {
-            Err("body is empty".into())
+        // Control characters would reach every replica's UI and logs.
+        if tags.iter().any(|t| t.chars().any(char::is_control)) {
+            return Err("tags are printable characters only".into());
         }
-        EditOp::SetAssignee {
-            assignee_id: Some(id),
-        }
-        | EditOp::SetGroup { group_id: Some(id) }
-            if id.is_empty() =>
-        {
-            Err("use null, not an empty id, to clear".into())
-        }
-        _ => Ok(()),
     }
+    Ok(())
 }
 
 /// Tags as a set: trimmed, deduplicated, sorted.

@@ -5,6 +5,7 @@
 mod error;
 mod inbox;
 mod migrations;
+mod replication;
 mod search;
 mod tables;
 
@@ -20,6 +21,8 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 pub use error::StoreError;
 pub use inbox::Perspective;
+pub use replication::{EditAck, ServerChange, ServerTicket, SyncPosition};
+pub use tables::outbox::QueuedEdit;
 
 use tables::ticket_links::Link;
 use tables::{customers, messages, meta, search_index, team, ticket_links, tickets};
@@ -190,7 +193,7 @@ impl Store {
     }
 }
 
-fn validate_records(records: &[TicketRecord]) -> Result<(), StoreError> {
+pub(crate) fn validate_records(records: &[TicketRecord]) -> Result<(), StoreError> {
     for t in records {
         if t.subject.trim().is_empty() {
             return Err(StoreError::Invalid(format!(
@@ -212,21 +215,32 @@ fn write_tickets(conn: &mut Connection, records: &[TicketRecord]) -> Result<(), 
     let tx = conn.transaction()?;
     for t in records {
         let known = tickets::exists(&tx, t.id)?;
-        customers::upsert(&tx, &t.customer)?;
-        tickets::upsert(&tx, t)?;
-        messages::replace_thread(&tx, t.id, &t.messages)?;
-        ticket_links::replace(&tx, Link::Tag, t.id, &t.tags)?;
-        ticket_links::replace(&tx, Link::Reference, t.id, &t.transaction_refs)?;
-        search_index::index(&tx, t, known)?;
+        write_ticket(&tx, t, known)?;
     }
     tx.commit()?;
     Ok(())
 }
 
-fn ticket_detail(conn: &Connection, id: TicketId) -> Result<TicketDetail, StoreError> {
+/// Writes one ticket with its customer, thread, links and search entries, inside the caller's
+/// transaction. `known`: whether the replica held it before (see `search_index::index`).
+pub(crate) fn write_ticket(
+    tx: &Connection,
+    t: &TicketRecord,
+    known: bool,
+) -> Result<(), StoreError> {
+    customers::upsert(tx, &t.customer)?;
+    tickets::upsert(tx, t)?;
+    messages::replace_thread(tx, t.id, &t.messages)?;
+    ticket_links::replace(tx, Link::Tag, t.id, &t.tags)?;
+    ticket_links::replace(tx, Link::Reference, t.id, &t.transaction_refs)?;
+    search_index::index(tx, t, known)?;
+    Ok(())
+}
+
+pub(crate) fn ticket_detail(conn: &Connection, id: TicketId) -> Result<TicketDetail, StoreError> {
     let sql = format!(
         "SELECT t.subject, t.status, t.priority, t.category, t.channel, t.assignee_id,
-                t.group_id, t.created_at, t.updated_at, t.urgent, t.sla_due_at, {}
+                t.group_id, t.created_at, t.updated_at, t.urgent, t.sla_due_at, t.version, {}
          FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
         customers::COLUMNS
     );
@@ -247,15 +261,16 @@ fn ticket_detail(conn: &Connection, id: TicketId) -> Result<TicketDetail, StoreE
                     transaction_refs: vec![],
                     created_at: r.get(7)?,
                     updated_at: r.get(8)?,
-                    customer: customers::from_row(r, 11)?,
+                    customer: customers::from_row(r, 12)?,
                     messages: vec![],
                 },
                 r.get::<_, bool>(9)?,
                 r.get::<_, Option<i64>>(10)?,
+                r.get::<_, i64>(11)?,
             ))
         })
         .optional()?;
-    let Some((mut record, urgent, sla_due_at)) = head else {
+    let Some((mut record, urgent, sla_due_at, version)) = head else {
         return Err(StoreError::TicketNotFound(id));
     };
     record.messages = messages::thread(conn, id)?;
@@ -265,5 +280,7 @@ fn ticket_detail(conn: &Connection, id: TicketId) -> Result<TicketDetail, StoreE
         record,
         urgent,
         sla_due_at,
+        version,
+        queued: tables::outbox::queued_count_for(conn, id)?,
     })
 }

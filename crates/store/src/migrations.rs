@@ -4,7 +4,7 @@
 
 use rusqlite_migration::{Migrations, M};
 
-use crate::tables::{customers, messages, meta, search_index, team, ticket_links, tickets};
+use crate::tables::{customers, messages, meta, outbox, search_index, team, ticket_links, tickets};
 
 pub(crate) fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -15,6 +15,8 @@ pub(crate) fn all() -> Migrations<'static> {
         M::up(messages::M_20261122_CREATE),
         M::up(ticket_links::M_20261122_CREATE),
         M::up(search_index::M_20261122_CREATE),
+        M::up(tickets::M_20261123_VERSION),
+        M::up(outbox::M_20261123_CREATE),
     ])
 }
 

@@ -1,7 +1,10 @@
 //! Agents' changes to tickets, sent in batches from the console's durable outbox. Every edit
 //! carries a client-made id so a retried batch is applied exactly once.
 
-use desk_domain::{Category, Priority, Status, TicketId};
+use desk_domain::TicketId;
+
+/// The op itself is domain vocabulary: the console applies the same op to its replica.
+pub use desk_domain::TicketEdit as EditOp;
 use serde::{Deserialize, Serialize};
 
 use crate::HubErrorCode;
@@ -18,45 +21,10 @@ pub struct Edit {
     pub ticket_id: TicketId,
     /// The ticket version the agent saw when acting.
     pub base_version: i64,
+    /// Tagged by `kind`: set_status, set_priority, set_category, set_assignee, set_group,
+    /// add_tags, remove_tags, reply, note (see desk_domain::TicketEdit).
+    #[cfg_attr(feature = "utoipa", schema(value_type = Object))]
     pub op: EditOp,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum EditOp {
-    SetStatus {
-        #[cfg_attr(feature = "utoipa", schema(value_type = String))]
-        status: Status,
-    },
-    SetPriority {
-        #[cfg_attr(feature = "utoipa", schema(value_type = String))]
-        priority: Priority,
-    },
-    SetCategory {
-        #[cfg_attr(feature = "utoipa", schema(value_type = String))]
-        category: Category,
-    },
-    SetAssignee {
-        assignee_id: Option<String>,
-    },
-    SetGroup {
-        group_id: Option<String>,
-    },
-    AddTags {
-        tags: Vec<String>,
-    },
-    RemoveTags {
-        tags: Vec<String>,
-    },
-    /// A public answer to the customer.
-    Reply {
-        body: String,
-    },
-    /// An internal note.
-    Note {
-        body: String,
-    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +60,7 @@ pub struct EditResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use desk_domain::Status;
 
     #[test]
     fn ops_and_outcomes_are_tagged() {

@@ -97,6 +97,10 @@ pub struct BootstrapPage {
     /// The feed position when the bootstrap began, the same on every page of one bootstrap.
     /// After the last page, pull changes after it: anything that changed meanwhile is there.
     pub snapshot_seq: i64,
+    /// How many tickets the whole bootstrap holds, for a progress bar; absent from hubs that
+    /// do not count.
+    #[serde(default)]
+    pub total: Option<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ mod edit;
 mod error;
 mod feed;
 mod intake;
+mod team;
 
 pub use auth::{LoginRequest, LoginResponse};
 pub use edit::{Edit, EditBatch, EditOp, EditOutcome, EditResult, MAX_EDITS_PER_BATCH};
@@ -18,3 +19,4 @@ pub use feed::{
 pub use intake::{
     Attachment, CallDirection, CallMeta, CustomerRef, InAppMeta, IntakeMessage, IntakeResult,
 };
+pub use team::Team;

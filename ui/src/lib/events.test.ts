@@ -57,4 +57,49 @@ describe("consoleEventRouter", () => {
     expect(ticketsChanged).toHaveBeenLastCalledWith([]);
     r.dispose();
   });
+
+  it("passes sync statuses straight through without refreshing lists", () => {
+    // A status is a whole snapshot: the banner must follow at once, and nothing is refetched.
+    const sync = vi.fn();
+    const ticketsChanged = vi.fn();
+    const r = consoleEventRouter({ ticketsChanged, fillProgress: vi.fn(), sync }, 400);
+    const status = {
+      connectivity: "offline" as const,
+      queued: 3,
+      needs_attention: 0,
+      bootstrap: null,
+      last_error: null,
+      last_synced_at: null,
+      retry_at: null,
+    };
+    r.handle({ kind: "sync", value: { status } });
+    r.handle({ kind: "sync", value: { status: { ...status, connectivity: "online", queued: 0 } } });
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(sync.mock.calls[0][0]).toEqual(status);
+    expect(sync.mock.calls[1][0]).toMatchObject({ connectivity: "online", queued: 0 });
+    vi.advanceTimersByTime(2000);
+    expect(ticketsChanged).not.toHaveBeenCalled();
+    r.dispose();
+  });
+
+  it("ignores sync events when no sync handler is given", () => {
+    const r = consoleEventRouter({ ticketsChanged: vi.fn(), fillProgress: vi.fn() }, 400);
+    expect(() =>
+      r.handle({
+        kind: "sync",
+        value: {
+          status: {
+            connectivity: "online",
+            queued: 0,
+            needs_attention: 0,
+            bootstrap: null,
+            last_error: null,
+            last_synced_at: null,
+            retry_at: null,
+          },
+        },
+      }),
+    ).not.toThrow();
+    r.dispose();
+  });
 });

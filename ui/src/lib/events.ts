@@ -1,6 +1,7 @@
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { CONSOLE_EVENT } from "$lib/bindings/commands";
 import type { ConsoleEvent } from "$lib/bindings/ConsoleEvent";
+import type { SyncStatus } from "$lib/bindings/SyncStatus";
 
 /**
  * Tickets known to have changed (possibly none: only lists and counts moved), or `null` when
@@ -12,6 +13,11 @@ export type ConsoleHandlers = {
   /** Called at most once per `coalesceMs` with every change since the last call. */
   ticketsChanged: (ids: ChangedIds) => void;
   fillProgress: (done: number, total: number) => void;
+  /**
+   * The sync engine's state changed. Passed through at once, not batched: each status is a
+   * whole snapshot, so the latest simply wins, and a banner must not lag behind the network.
+   */
+  sync?: (status: SyncStatus) => void;
 };
 
 /**
@@ -52,6 +58,8 @@ export function consoleEventRouter(h: ConsoleHandlers, coalesceMs = 600) {
     } else if (ev.kind === "fill_progress") {
       h.fillProgress(ev.value.done, ev.value.total);
       changed([]);
+    } else if (ev.kind === "sync") {
+      h.sync?.(ev.value.status);
     }
   };
 

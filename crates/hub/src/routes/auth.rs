@@ -72,3 +72,15 @@ pub async fn logout<S: HubStore>(
     state.store.delete_session(authed.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[utoipa::path(get, path = "/api/team", tag = "auth",
+    responses(
+        (status = 200, description = "Agents and groups, for assignment and routing", body = desk_wire::Team),
+        (status = 401, description = "No live token", body = HubError),
+    ))]
+pub async fn team<S: HubStore>(
+    _authed: Authed,
+    State(state): State<AppState<S>>,
+) -> Result<Json<desk_wire::Team>, HttpError> {
+    Ok(Json(state.store.team().await?))
+}

@@ -37,6 +37,9 @@ pub async fn events<S: HubStore>(
     let stream = tokio_stream::once(now)
         .chain(later)
         .map(|seq| Ok(event(seq)));
+    // Ends the response when the hub shuts down; consoles reconnect to the next hub.
+    let stream =
+        futures_util::StreamExt::take_until(stream, state.closing.clone().cancelled_owned());
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)))
 }
 

@@ -5,7 +5,17 @@ use axum::http::StatusCode;
 use desk_wire::{HubError, IntakeMessage, IntakeResult};
 
 use super::{now_millis, AppState, Authed, HttpError, Json};
-use crate::store::HubStore;
+use crate::store::{HubStore, StoreError};
+
+impl<S: HubStore> AppState<S> {
+    /// Files one customer message as every source does (this endpoint and the simulator):
+    /// the store triages and routes it in its transaction, then consoles hear of it live.
+    pub async fn file_message(&self, message: IntakeMessage) -> Result<IntakeResult, StoreError> {
+        let (result, advance) = self.store.intake(message, now_millis()).await?;
+        self.announce(advance);
+        Ok(result)
+    }
+}
 
 #[utoipa::path(post, path = "/api/intake", tag = "intake", request_body = IntakeMessage,
     responses(
@@ -21,8 +31,7 @@ pub async fn intake<S: HubStore>(
     State(state): State<AppState<S>>,
     Json(message): Json<IntakeMessage>,
 ) -> Result<(StatusCode, Json<IntakeResult>), HttpError> {
-    let (result, advance) = state.store.intake(message, now_millis()).await?;
-    state.announce(advance);
+    let result = state.file_message(message).await?;
     let status = if result.created {
         StatusCode::CREATED
     } else {

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts};
 use axum::http::{header, request::Parts, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -14,6 +14,7 @@ use desk_domain::{Agent, Millis};
 use desk_wire::{HubError, HubErrorCode};
 use serde::Serialize;
 use tokio::sync::broadcast;
+use tokio_util::sync::CancellationToken;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::store::{FeedAdvance, HubStore, StoreError};
@@ -24,6 +25,7 @@ pub mod events;
 pub mod feed;
 pub mod intake;
 pub mod openapi;
+pub mod tickets;
 
 /// Edits, logins and queries are small; a megabyte is a generous batch of 500 edits.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -34,6 +36,9 @@ pub struct AppState<S> {
     pub store: Arc<S>,
     /// Each write that advanced the feed announces its newest seq here, for `/api/events`.
     pub feed: broadcast::Sender<i64>,
+    /// Fires when the hub shuts down. Event streams end on it; they would otherwise hold a
+    /// graceful shutdown open for as long as a console stays connected.
+    pub closing: CancellationToken,
 }
 
 impl<S> Clone for AppState<S> {
@@ -41,17 +46,24 @@ impl<S> Clone for AppState<S> {
         Self {
             store: self.store.clone(),
             feed: self.feed.clone(),
+            closing: self.closing.clone(),
         }
     }
 }
 
 impl<S: HubStore> AppState<S> {
     pub fn new(store: S) -> Self {
+        Self::with_closing(store, CancellationToken::new())
+    }
+
+    /// State whose event streams end when `closing` fires.
+    pub fn with_closing(store: S, closing: CancellationToken) -> Self {
         // Subscribers that fall behind skip to the newest seq, which says all they need.
         let (feed, _) = broadcast::channel(64);
         Self {
             store: Arc::new(store),
             feed,
+            closing,
         }
     }
 
@@ -71,10 +83,16 @@ pub fn router<S: HubStore>(state: AppState<S>) -> Router {
         .route("/api/health", get(health))
         .route("/api/login", post(auth::login::<S>))
         .route("/api/logout", post(auth::logout::<S>))
+        .route("/api/team", get(auth::team::<S>))
         .route("/api/bootstrap", get(feed::bootstrap::<S>))
         .route("/api/changes", get(feed::changes::<S>))
         .route("/api/edits", post(edits::edits::<S>))
         .route("/api/events", get(events::events::<S>))
+        .route(
+            "/api/tickets/{id}",
+            get(tickets::ticket::<S>).delete(tickets::delete::<S>),
+        )
+        .route("/api/tickets/{id}/merge", post(tickets::merge::<S>))
         .route("/api/openapi.json", get(openapi::document::<S>))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .merge(intake)
@@ -208,6 +226,16 @@ impl From<QueryRejection> for HttpError {
     }
 }
 
+impl From<PathRejection> for HttpError {
+    fn from(r: PathRejection) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            HubErrorCode::InvalidInput,
+            r.body_text(),
+        )
+    }
+}
+
 /// `axum::Json`, with rejections in our error shape.
 #[derive(FromRequest)]
 #[from_request(via(axum::Json), rejection(HttpError))]
@@ -223,6 +251,11 @@ impl<T: Serialize> IntoResponse for Json<T> {
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Query), rejection(HttpError))]
 pub struct Query<T>(pub T);
+
+/// `axum::extract::Path`, with rejections in our error shape.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(HttpError))]
+pub struct Path<T>(pub T);
 
 /// The signed-in agent behind the request's bearer token; 401 without a live one.
 pub struct Authed {

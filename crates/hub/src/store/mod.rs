@@ -6,8 +6,10 @@
 
 use std::future::Future;
 
-use desk_domain::{Agent, Group, Millis, TicketRecord};
-use desk_wire::{BootstrapPage, ChangesPage, Edit, EditResult, IntakeMessage, IntakeResult};
+use desk_domain::{Agent, Group, Millis, TicketId, TicketRecord};
+use desk_wire::{
+    BootstrapPage, ChangesPage, Edit, EditResult, HubTicket, IntakeMessage, IntakeResult,
+};
 
 pub mod sqlite;
 
@@ -63,6 +65,31 @@ pub enum LoginName {
 pub struct BootstrapCursor {
     pub after_id: i64,
     pub snapshot_seq: i64,
+}
+
+/// What the hub knows about a ticket id. Removed tickets are remembered (through their feed
+/// entries), so callers can say "merged into 12" rather than a bare "not found".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TicketState {
+    Live(Box<HubTicket>),
+    Deleted,
+    Merged {
+        into: TicketId,
+    },
+    /// Never existed on this hub.
+    Unknown,
+}
+
+impl TicketState {
+    /// Why there is no live ticket, in words an agent can act on; `None` when it is live.
+    pub fn absence(&self, id: TicketId) -> Option<String> {
+        match self {
+            TicketState::Live(_) => None,
+            TicketState::Deleted => Some(format!("ticket {id} was deleted")),
+            TicketState::Merged { into } => Some(format!("ticket {id} was merged into {into}")),
+            TicketState::Unknown => Some(format!("ticket {id} does not exist")),
+        }
+    }
 }
 
 /// A write's effect on the change feed: the newest seq it produced, if it changed anything.
@@ -131,8 +158,50 @@ pub trait HubStore: Send + Sync + 'static {
     /// The newest seq in the feed, 0 when empty.
     fn latest_seq(&self) -> impl Future<Output = Result<i64, StoreError>> + Send;
 
+    /// One ticket as it is now, or why it is gone.
+    fn ticket(&self, id: TicketId) -> impl Future<Output = Result<TicketState, StoreError>> + Send;
+
+    /// Up to `limit` tickets still in play (new, open, pending, on hold), most recently
+    /// updated first: where customers' follow-ups land.
+    fn active_ticket_ids(
+        &self,
+        limit: u32,
+    ) -> impl Future<Output = Result<Vec<TicketId>, StoreError>> + Send;
+
+    /// Deletes the ticket with its thread, tags and payment references, and records a
+    /// `deleted` change. `NotFound` when it is not live.
+    fn delete_ticket(
+        &self,
+        id: TicketId,
+        now: Millis,
+    ) -> impl Future<Output = Result<FeedAdvance, StoreError>> + Send;
+
+    /// Moves `source`'s messages, tags, payment references and channel threads into `into`,
+    /// removes `source`, and records `merged` for it, then an upsert of `into` (one version
+    /// up). Returns the target as it is now. `NotFound` for a missing source, `Invalid` for a
+    /// missing target or a merge into itself.
+    fn merge_tickets(
+        &self,
+        source: TicketId,
+        into: TicketId,
+        now: Millis,
+    ) -> impl Future<Output = Result<(HubTicket, FeedAdvance), StoreError>> + Send;
+
+    /// Every agent (no emails, no hashes) and group.
+    fn team(&self) -> impl Future<Output = Result<desk_wire::Team, StoreError>> + Send;
+
+    /// A value the hub keeps about itself (e.g. that the demo was imported), by key.
+    fn meta(&self, key: String) -> impl Future<Output = Result<Option<String>, StoreError>> + Send;
+
+    fn set_meta(
+        &self,
+        key: String,
+        value: String,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+
     /// Loads ready-made tickets (the demo generator's), each as version 1 with a feed entry.
-    /// Returns how many were inserted; tickets whose id exists are skipped.
+    /// Returns how many were inserted; ids that exist or once existed are skipped, so a
+    /// deleted or merged demo ticket does not come back.
     fn import_tickets(
         &self,
         tickets: Vec<TicketRecord>,

@@ -78,6 +78,9 @@ async fn every_endpoint_but_login_and_health_needs_a_token() {
         ("POST", "/api/edits"),
         ("GET", "/api/events"),
         ("GET", "/api/openapi.json"),
+        ("GET", "/api/tickets/1"),
+        ("DELETE", "/api/tickets/1"),
+        ("POST", "/api/tickets/1/merge"),
     ];
     for (method, path) in endpoints {
         for auth in [

@@ -3,10 +3,14 @@
 
 mod auth;
 mod bad_input;
+mod classify;
 mod cli;
 mod edits;
+mod embedded;
 mod events;
 mod feed;
 mod intake;
 mod openapi;
+mod simulator;
 mod support;
+mod tickets;

@@ -19,6 +19,8 @@ async fn the_document_lists_every_path() {
         "/api/edits",
         "/api/events",
         "/api/openapi.json",
+        "/api/tickets/{id}",
+        "/api/tickets/{id}/merge",
     ] {
         assert!(paths.contains_key(p), "{p} is missing from the document");
     }
@@ -30,6 +32,8 @@ async fn the_document_lists_every_path() {
         "ChangesPage",
         "BootstrapPage",
         "HubError",
+        "HubTicket",
+        "MergeRequest",
     ] {
         assert!(schemas.contains_key(s), "schema {s} is missing");
     }
@@ -39,6 +43,13 @@ async fn the_document_lists_every_path() {
     for r in refs {
         let name = r.strip_prefix("#/components/schemas/").unwrap_or(&r);
         assert!(schemas.contains_key(name), "dangling $ref {r}");
+    }
+    let one = &doc["paths"]["/api/tickets/{id}"];
+    for method in ["get", "delete"] {
+        assert!(
+            one[method].is_object(),
+            "{method} /api/tickets/{{id}} must be documented next to its sibling"
+        );
     }
     assert!(
         doc["paths"]["/api/login"]["post"]["security"]

@@ -52,7 +52,11 @@ impl TestHub {
                 .unwrap();
         }
         if demo_tickets > 0 {
-            support_hub::seed::demo(&store, demo_tickets, 1_790_000_000_000)
+            let demo = support_hub::seed::DemoSeed {
+                seed: support_hub::seed::DEFAULT_GENERATOR_SEED,
+                tickets: demo_tickets as usize,
+            };
+            support_hub::seed::demo(&store, demo, 1_790_000_000_000)
                 .await
                 .unwrap();
         }

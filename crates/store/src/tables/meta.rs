@@ -11,6 +11,20 @@ CREATE TABLE meta (
 
 pub(crate) const AGENT_ID: &str = "agent_id";
 pub(crate) const DEMO: &str = "demo";
+/// The hub this replica follows, so a replica is never mixed with another hub's tickets.
+pub(crate) const HUB_URL: &str = "hub_url";
+/// The change feed position the replica has applied; absent until the bootstrap completed.
+pub(crate) const FEED_AFTER: &str = "feed_after";
+/// An unfinished bootstrap's next page cursor and the feed position it started at.
+pub(crate) const BOOTSTRAP_CURSOR: &str = "bootstrap_cursor";
+pub(crate) const BOOTSTRAP_SNAPSHOT: &str = "bootstrap_snapshot";
+pub(crate) const BOOTSTRAP_DONE: &str = "bootstrap_done";
+pub(crate) const BOOTSTRAP_TOTAL: &str = "bootstrap_total";
+
+pub(crate) fn delete(conn: &Connection, key: &str) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM meta WHERE key = ?1", [key])?;
+    Ok(())
+}
 
 pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
     conn.execute(

@@ -3,6 +3,7 @@
 pub(crate) mod customers;
 pub(crate) mod messages;
 pub(crate) mod meta;
+pub(crate) mod outbox;
 pub(crate) mod search_index;
 pub(crate) mod team;
 pub(crate) mod ticket_links;

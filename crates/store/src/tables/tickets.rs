@@ -38,6 +38,39 @@ CREATE INDEX tickets_status   ON tickets (status);
 CREATE INDEX tickets_customer ON tickets (customer_id);
 ";
 
+/// The hub's version of each ticket, so a replica keeps whichever copy is newer. Existing
+/// rows start at 0: older than anything the hub sends.
+pub(crate) const M_20261123_VERSION: &str =
+    "ALTER TABLE tickets ADD COLUMN version INTEGER NOT NULL DEFAULT 0;";
+
+pub(crate) fn version(
+    conn: &Connection,
+    id: desk_domain::TicketId,
+) -> rusqlite::Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached("SELECT version FROM tickets WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()
+}
+
+pub(crate) fn set_version(
+    conn: &Connection,
+    id: desk_domain::TicketId,
+    version: i64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE tickets SET version = max(version, ?2) WHERE id = ?1")?
+        .execute((id, version))?;
+    Ok(())
+}
+
+/// Removes a ticket with its thread and links (cascades); the caller drops its search entries.
+pub(crate) fn delete(conn: &Connection, id: desk_domain::TicketId) -> rusqlite::Result<bool> {
+    Ok(conn
+        .prepare_cached("DELETE FROM tickets WHERE id = ?1")?
+        .execute([id])?
+        > 0)
+}
+
 /// How much of the latest message the inbox row shows.
 const PREVIEW_CHARS: usize = 140;
 

@@ -4,5 +4,6 @@ mod demo_volume;
 mod detail;
 mod fixtures;
 mod inbox;
+mod replication;
 mod search;
 mod writes;

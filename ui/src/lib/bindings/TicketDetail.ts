@@ -9,7 +9,16 @@ import type { Status } from "./Status";
 /**
  * A ticket with its whole thread and customer, for the ticket view.
  */
-export type TicketDetail = { urgent: boolean, sla_due_at: number | null, id: number, subject: string, status: Status, priority: Priority, category: Category, channel: Channel, assignee_id: string | null, group_id: string | null, tags: Array<string>, 
+export type TicketDetail = { urgent: boolean, sla_due_at: number | null, 
+/**
+ * The hub's version this copy builds on; 0 for a ticket the hub has not sent.
+ */
+version: number, 
+/**
+ * Edits made here that the hub has not acknowledged; their effects are already shown.
+ * Messages with a negative id are such edits' replies and notes.
+ */
+queued: number, id: number, subject: string, status: Status, priority: Priority, category: Category, channel: Channel, assignee_id: string | null, group_id: string | null, tags: Array<string>, 
 /**
  * Payment or transaction references the ticket is about.
  */

@@ -35,7 +35,7 @@ class LocaleState {
     interpolate(dictionaries[this.current][key], params);
 
   /** Picks the `.one` variant for a count of one; Chinese has no plural so both read the same. */
-  count = (key: "inbox.count" | "search.total" | "ticket.messages", n: number): string =>
+  count = (key: "inbox.count" | "search.total" | "ticket.messages" | "sync.queuedEdits", n: number): string =>
     n === 1 ? this.t(`${key}.one`) : this.t(key, { n: this.number(n) });
 
   /** Taxonomy names arrive from Rust in both languages. */

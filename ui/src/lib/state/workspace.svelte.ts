@@ -55,6 +55,7 @@ class WorkspaceState {
   channelFullName = (id: Channel): string => locale.name(this.#channels.get(id)?.name, id);
   /** Assignee ids come from the hub; fall back to the id when the team list lacks it. */
   agentName = (id: string): string => this.info?.agents.find((a) => a.id === id)?.name ?? id;
+  groupName = (id: string): string => this.info?.groups.find((g) => g.id === id)?.name ?? id;
   isUrgentCategory = (id: Category): boolean => this.#categories.get(id)?.urgent ?? false;
 }
 

@@ -89,7 +89,10 @@ fn decide(
         return Ok((rejected(HubErrorCode::InvalidInput, message), None));
     }
     let Some(mut row) = tickets::get(tx, edit.ticket_id)? else {
-        let msg = format!("ticket {} does not exist", edit.ticket_id);
+        // Saying "merged into N" lets the console point the agent at the surviving ticket.
+        let msg = super::removal::state(tx, edit.ticket_id)?
+            .absence(edit.ticket_id)
+            .unwrap_or_else(|| format!("ticket {} does not exist", edit.ticket_id));
         return Ok((rejected(HubErrorCode::NotFound, msg), None));
     };
     let next_version = row.version + 1;

@@ -43,6 +43,8 @@ pub(super) fn bootstrap(
         cursor: next,
         has_more,
         snapshot_seq: cursor.snapshot_seq,
+        // For the console's progress bar only; tickets created meanwhile arrive by the feed.
+        total: Some(conn.query_row("SELECT count(*) FROM tickets", [], |r| r.get(0))?),
     })
 }
 

@@ -16,7 +16,8 @@ pub(super) fn tickets(
     let mut inserted = 0;
     let mut newest = None;
     for t in records {
-        if tickets::exists(&tx, t.id)? {
+        // A live id is already there; a removed one must stay removed.
+        if tickets::exists(&tx, t.id)? || changes::ever_used(&tx, t.id)? {
             continue;
         }
         customers::upsert(&tx, &t.customer)?;

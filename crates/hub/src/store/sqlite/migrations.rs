@@ -5,7 +5,7 @@
 use rusqlite_migration::{Migrations, M};
 
 use super::tables::{
-    applied_edits, changes, customers, labels, messages, sessions, team, threads, tickets,
+    applied_edits, changes, customers, labels, messages, meta, sessions, team, threads, tickets,
 };
 
 pub(super) fn all() -> Migrations<'static> {
@@ -19,6 +19,7 @@ pub(super) fn all() -> Migrations<'static> {
         M::up(threads::M_20261122_CREATE),
         M::up(changes::M_20261122_CREATE),
         M::up(applied_edits::M_20261122_CREATE),
+        M::up(meta::M_20261122_CREATE),
     ])
 }
 

@@ -4,12 +4,15 @@
 
 use std::path::Path;
 
-use desk_domain::{Agent, Group, Millis, TicketRecord};
+use desk_domain::{Agent, Group, Millis, TicketId, TicketRecord};
 use desk_sqlite::{Gone, OpenError, Readers, Writer};
-use desk_wire::{BootstrapPage, ChangesPage, Edit, EditResult, IntakeMessage, IntakeResult};
+use desk_wire::{
+    BootstrapPage, ChangesPage, Edit, EditResult, HubTicket, IntakeMessage, IntakeResult,
+};
 
 use super::{
     AgentCredentials, BootstrapCursor, FeedAdvance, HubStore, LoginName, NewAgent, StoreError,
+    TicketState,
 };
 
 mod edits;
@@ -17,9 +20,10 @@ mod feed;
 mod import;
 mod intake;
 mod migrations;
+mod removal;
 mod tables;
 
-use tables::{changes, sessions, team};
+use tables::{changes, meta, sessions, team, tickets};
 
 #[derive(Clone)]
 pub struct SqliteStore {
@@ -170,6 +174,58 @@ impl HubStore for SqliteStore {
     async fn latest_seq(&self) -> Result<i64, StoreError> {
         self.readers
             .read(|conn| Ok(changes::latest_seq(conn)?))
+            .await
+    }
+
+    async fn ticket(&self, id: TicketId) -> Result<TicketState, StoreError> {
+        self.readers
+            .read(move |conn| removal::state(conn, id))
+            .await
+    }
+
+    async fn active_ticket_ids(&self, limit: u32) -> Result<Vec<TicketId>, StoreError> {
+        self.readers
+            .read(move |conn| Ok(tickets::active_ids(conn, limit)?))
+            .await
+    }
+
+    async fn delete_ticket(&self, id: TicketId, now: Millis) -> Result<FeedAdvance, StoreError> {
+        self.writer
+            .call(move |conn| removal::delete(conn, id, now))
+            .await
+    }
+
+    async fn merge_tickets(
+        &self,
+        source: TicketId,
+        into: TicketId,
+        now: Millis,
+    ) -> Result<(HubTicket, FeedAdvance), StoreError> {
+        self.writer
+            .call(move |conn| removal::merge(conn, source, into, now))
+            .await
+    }
+
+    async fn team(&self) -> Result<desk_wire::Team, StoreError> {
+        self.readers
+            .read(|conn| {
+                Ok(desk_wire::Team {
+                    agents: team::agents(conn)?,
+                    groups: team::groups(conn)?,
+                })
+            })
+            .await
+    }
+
+    async fn meta(&self, key: String) -> Result<Option<String>, StoreError> {
+        self.readers
+            .read(move |conn| Ok(meta::get(conn, &key)?))
+            .await
+    }
+
+    async fn set_meta(&self, key: String, value: String) -> Result<(), StoreError> {
+        self.writer
+            .call(move |conn| Ok(meta::set(conn, &key, &value)?))
             .await
     }
 

@@ -1,3 +1,5 @@
+import type { AttentionItem } from "$lib/bindings/AttentionItem";
+import type { SyncStatus } from "$lib/bindings/SyncStatus";
 import type { TicketDetail } from "$lib/bindings/TicketDetail";
 import type { TicketSummary } from "$lib/bindings/TicketSummary";
 
@@ -11,6 +13,8 @@ export function ticketDetail(over: Partial<TicketDetail> = {}): TicketDetail {
     channel: "email",
     urgent: false,
     sla_due_at: null,
+    version: 7,
+    queued: 0,
     assignee_id: null,
     group_id: null,
     tags: ["vip"],
@@ -46,6 +50,32 @@ export function summary(id: number, over: Partial<TicketSummary> = {}): TicketSu
     preview: "preview",
     updated_at: Date.UTC(2025, 0, 1),
     sla_due_at: null,
+    ...over,
+  };
+}
+
+export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    connectivity: "online",
+    queued: 0,
+    needs_attention: 0,
+    bootstrap: null,
+    last_error: null,
+    last_synced_at: Date.UTC(2025, 0, 2),
+    retry_at: null,
+    ...over,
+  };
+}
+
+export function attentionItem(over: Partial<AttentionItem> = {}): AttentionItem {
+  return {
+    edit_id: "e-1",
+    ticket_id: 4242,
+    subject: "Withdrawal not received",
+    edit: { kind: "reply", body: "We have refunded the fee." },
+    kind: "held",
+    reason: "The customer wrote again after you started this reply.",
+    created_at: Date.UTC(2025, 0, 2),
     ...over,
   };
 }

@@ -3,7 +3,7 @@
 //! same snapshot as the page.
 
 use desk_domain::{Millis, TicketId};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 pub(crate) const M_20261122_CREATE: &str = "
 CREATE TABLE changes (
@@ -75,4 +75,60 @@ pub(crate) fn after(
         })
     })?;
     rows.collect()
+}
+
+/// Records that the ticket is gone for good; returns the new seq.
+pub(crate) fn record_deleted(
+    conn: &Connection,
+    ticket: TicketId,
+    at: Millis,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO changes (ticket_id, kind, at) VALUES (?1, 'deleted', ?2) RETURNING seq",
+    )?
+    .query_row(params![ticket, at], |r| r.get(0))
+}
+
+/// Records that the ticket now lives on as `into`; returns the new seq.
+pub(crate) fn record_merged(
+    conn: &Connection,
+    ticket: TicketId,
+    into: TicketId,
+    at: Millis,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO changes (ticket_id, kind, merged_into, at) VALUES (?1, 'merged', ?2, ?3)
+         RETURNING seq",
+    )?
+    .query_row(params![ticket, into, at], |r| r.get(0))
+}
+
+/// How a ticket id left the hub, if it did. The feed is the hub's only memory of removed
+/// tickets, so its deleted and merged rows must never be pruned.
+pub(crate) fn removal(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Option<StoredKind>> {
+    conn.prepare_cached(
+        "SELECT kind, merged_into FROM changes
+         WHERE ticket_id = ?1 AND kind IN ('deleted', 'merged') ORDER BY seq DESC LIMIT 1",
+    )?
+    .query_row([ticket], |r| {
+        let kind: String = r.get(0)?;
+        Ok(if kind == "merged" {
+            StoredKind::Merged(r.get(1)?)
+        } else {
+            StoredKind::Deleted
+        })
+    })
+    .optional()
+}
+
+/// Whether the id was ever used: every ticket gets a feed entry when it is created.
+pub(crate) fn ever_used(conn: &Connection, ticket: TicketId) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM changes WHERE ticket_id = ?1")?
+        .exists([ticket])
+}
+
+/// The highest ticket id the feed has seen, live or removed; 0 when none.
+pub(crate) fn max_ticket_id(conn: &Connection) -> rusqlite::Result<TicketId> {
+    conn.prepare_cached("SELECT coalesce(max(ticket_id), 0) FROM changes")?
+        .query_row([], |r| r.get(0))
 }

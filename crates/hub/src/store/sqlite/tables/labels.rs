@@ -80,3 +80,28 @@ pub(crate) fn transaction_refs(
     .query_map([ticket], |r| r.get(0))?
     .collect()
 }
+
+/// Adds `from`'s tags and payment references to `to` (a set union) and removes them from `from`.
+pub(crate) fn move_all(conn: &Connection, from: TicketId, to: TicketId) -> rusqlite::Result<()> {
+    // INSERT ... SELECT ... ON CONFLICT reads the same in PostgreSQL; the WHERE clause also
+    // keeps SQLite's parser from taking ON CONFLICT for a join constraint.
+    conn.prepare_cached(
+        "INSERT INTO ticket_tags (ticket_id, tag) SELECT ?2, tag FROM ticket_tags
+         WHERE ticket_id = ?1 ON CONFLICT DO NOTHING",
+    )?
+    .execute(params![from, to])?;
+    conn.prepare_cached(
+        "INSERT INTO transaction_refs (ticket_id, reference) SELECT ?2, reference
+         FROM transaction_refs WHERE ticket_id = ?1 ON CONFLICT DO NOTHING",
+    )?
+    .execute(params![from, to])?;
+    delete_all(conn, from)
+}
+
+pub(crate) fn delete_all(conn: &Connection, ticket: TicketId) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM ticket_tags WHERE ticket_id = ?1")?
+        .execute([ticket])?;
+    conn.prepare_cached("DELETE FROM transaction_refs WHERE ticket_id = ?1")?
+        .execute([ticket])?;
+    Ok(())
+}

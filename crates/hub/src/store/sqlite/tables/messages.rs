@@ -64,10 +64,12 @@ pub(crate) fn insert(conn: &Connection, m: &NewMessage) -> rusqlite::Result<i64>
     )
 }
 
+/// In the order things were said (as the console sorts them), which after a merge interleaves
+/// the two threads; the id breaks ties.
 pub(crate) fn thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Vec<Message>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, author, body, channel, created_at FROM messages
-         WHERE ticket_id = ?1 ORDER BY id",
+         WHERE ticket_id = ?1 ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([ticket], |r| {
         let kind: String = r.get(1)?;
@@ -97,4 +99,24 @@ pub(crate) fn latest_foreign_version(
          WHERE ticket_id = ?1 AND (kind = 'customer' OR author_agent_id IS NULL OR author_agent_id <> ?2)",
     )?
     .query_row(params![ticket, agent_id], |r| r.get(0))
+}
+
+/// Moves a whole thread to another ticket, keeping message ids and times. The moved messages
+/// count as written at the target's `version`: a reply drafted against an older version of the
+/// target has not seen them and is held.
+pub(crate) fn move_thread(
+    conn: &Connection,
+    from: TicketId,
+    to: TicketId,
+    version: i64,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "UPDATE messages SET ticket_id = ?2, ticket_version = ?3 WHERE ticket_id = ?1",
+    )?
+    .execute(params![from, to, version])
+}
+
+pub(crate) fn delete_thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<usize> {
+    conn.prepare_cached("DELETE FROM messages WHERE ticket_id = ?1")?
+        .execute([ticket])
 }

@@ -7,6 +7,7 @@ pub(super) mod changes;
 pub(super) mod customers;
 pub(super) mod labels;
 pub(super) mod messages;
+pub(super) mod meta;
 pub(super) mod sessions;
 pub(super) mod team;
 pub(super) mod threads;

@@ -83,3 +83,29 @@ pub(crate) fn credentials(
         })
         .optional()
 }
+
+/// Every group, by id.
+pub(crate) fn groups(conn: &Connection) -> rusqlite::Result<Vec<Group>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM groups ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Group {
+            id: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Every agent, by name; never their email or password hash.
+pub(crate) fn agents(conn: &Connection) -> rusqlite::Result<Vec<Agent>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name, group_id FROM agents ORDER BY name, id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Agent {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            group_id: r.get(2)?,
+        })
+    })?;
+    rows.collect()
+}

@@ -40,3 +40,18 @@ pub(crate) fn link(
     .execute(params![channel.id(), external_id, ticket])?;
     Ok(())
 }
+
+/// Points every conversation key of `from` at `to`, so the customer's next email on a merged
+/// thread lands on the ticket that absorbed it.
+pub(crate) fn move_all(conn: &Connection, from: TicketId, to: TicketId) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE threads SET ticket_id = ?2 WHERE ticket_id = ?1")?
+        .execute(params![from, to])?;
+    Ok(())
+}
+
+/// Forgets the ticket's conversation keys: a later message on them opens a new ticket.
+pub(crate) fn delete_all(conn: &Connection, ticket: TicketId) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM threads WHERE ticket_id = ?1")?
+        .execute([ticket])?;
+    Ok(())
+}

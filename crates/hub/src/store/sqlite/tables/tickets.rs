@@ -88,10 +88,33 @@ pub(crate) fn update(conn: &Connection, t: &TicketRow) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The next id for a new ticket. Safe without a sequence because only the writer inserts.
+/// The next id for a new ticket: above every id ever used, removed tickets' too, so a stale
+/// link or a queued edit for a deleted ticket can never reach a new customer's ticket. Safe
+/// without a sequence because only the writer inserts.
 pub(crate) fn next_id(conn: &Connection) -> rusqlite::Result<TicketId> {
-    conn.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM tickets")?
-        .query_row([], |r| r.get(0))
+    let live: TicketId = conn
+        .prepare_cached("SELECT coalesce(max(id), 0) FROM tickets")?
+        .query_row([], |r| r.get(0))?;
+    Ok(live.max(super::changes::max_ticket_id(conn)?) + 1)
+}
+
+/// Removes the ticket row; its thread, labels and channel threads must be gone or moved first.
+/// Returns whether it existed.
+pub(crate) fn delete(conn: &Connection, id: TicketId) -> rusqlite::Result<bool> {
+    Ok(conn
+        .prepare_cached("DELETE FROM tickets WHERE id = ?1")?
+        .execute([id])?
+        == 1)
+}
+
+/// Up to `limit` ids of tickets still in play, most recently updated first.
+pub(crate) fn active_ids(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<TicketId>> {
+    conn.prepare_cached(
+        "SELECT id FROM tickets WHERE status IN ('new', 'open', 'on_hold', 'pending')
+         ORDER BY updated_at DESC, id DESC LIMIT ?1",
+    )?
+    .query_map([limit], |r| r.get(0))?
+    .collect()
 }
 
 pub(crate) fn exists(conn: &Connection, id: TicketId) -> rusqlite::Result<bool> {

@@ -1,0 +1,407 @@
+//! The replica's side of sync: local edits with their outbox rows, the hub's copies with queued
+//! edits re-applied on top, acknowledgements, and the feed cursor. Every method is one writer
+//! transaction, so a crash leaves either all of a step or none of it.
+
+use desk_domain::{
+    Agent, AttentionItem, AttentionKind, Millis, Resolution, TicketDetail, TicketEdit, TicketId,
+    TicketRecord,
+};
+use rusqlite::Connection;
+
+use crate::tables::outbox::{self, QueuedEdit};
+use crate::tables::{meta, search_index, team, tickets};
+use crate::{Store, StoreError};
+
+/// The hub's copy of a ticket at a version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerTicket {
+    pub version: i64,
+    pub record: TicketRecord,
+}
+
+/// One entry of the hub's change feed, as the replica applies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerChange {
+    /// Boxed: a whole ticket dwarfs a removal.
+    Upsert(Box<ServerTicket>),
+    /// Deleted on the hub, or merged into another ticket; `reason` is shown on any queued edit.
+    Removed { id: TicketId, reason: String },
+}
+
+/// What the hub said about one sent edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditAck {
+    /// Applied now or before (a retried edit): the hub's ticket is at `version` or later.
+    Applied { ticket_id: TicketId, version: i64 },
+    /// Not applied; the agent decides.
+    Attention {
+        ticket_id: TicketId,
+        kind: AttentionKind,
+        reason: String,
+    },
+}
+
+/// Where replication stands, read at start-up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncPosition {
+    pub hub_url: Option<String>,
+    /// `None` until a bootstrap completed.
+    pub feed_after: Option<i64>,
+    /// An unfinished bootstrap: the next page's cursor and the snapshot it belongs to.
+    pub bootstrap: Option<(Option<String>, i64)>,
+}
+
+impl Store {
+    /// Applies the agent's edit to the local copy and queues it for the hub, in one transaction.
+    /// Returns the ticket as the agent now sees it.
+    pub async fn edit_locally(
+        &self,
+        ticket_id: TicketId,
+        edit: TicketEdit,
+        edit_id: String,
+        now: Millis,
+    ) -> Result<TicketDetail, StoreError> {
+        edit.validate().map_err(StoreError::Invalid)?;
+        validate_edit_id(&edit_id)?;
+        self.writer
+            .call(move |conn| {
+                let tx = conn.transaction()?;
+                queue_and_apply(&tx, ticket_id, &edit, &edit_id, now)?;
+                let detail = crate::ticket_detail(&tx, ticket_id)?;
+                tx.commit()?;
+                Ok(detail)
+            })
+            .await
+    }
+
+    /// Stores the hub's copies, each with this replica's queued edits re-applied on top, so a
+    /// pull never hides what the agent just did. Copies older than the stored one are skipped.
+    /// `feed_after`, when given, is saved in the same transaction.
+    pub async fn apply_server_changes(
+        &self,
+        changes: Vec<ServerChange>,
+        feed_after: Option<i64>,
+    ) -> Result<Vec<TicketId>, StoreError> {
+        for c in &changes {
+            if let ServerChange::Upsert(t) = c {
+                crate::validate_records(std::slice::from_ref(&t.record))?;
+            }
+        }
+        self.writer
+            .call(move |conn| {
+                let tx = conn.transaction()?;
+                let me = signed_in_agent(&tx)?;
+                let mut touched = Vec::with_capacity(changes.len());
+                for change in &changes {
+                    match change {
+                        ServerChange::Upsert(t) => {
+                            if apply_server_copy(&tx, &me, t)? {
+                                touched.push(t.record.id);
+                            }
+                        }
+                        ServerChange::Removed { id, reason } => {
+                            remove_ticket(&tx, *id, reason)?;
+                            touched.push(*id);
+                        }
+                    }
+                }
+                if let Some(seq) = feed_after {
+                    meta::set(&tx, meta::FEED_AFTER, &seq.to_string())?;
+                }
+                tx.commit()?;
+                Ok(touched)
+            })
+            .await
+    }
+
+    /// Stores one bootstrap page and where the next one starts, atomically, so an interrupted
+    /// bootstrap resumes at the page it stopped on. `next` is `None` after the last page: the
+    /// feed then continues from `snapshot_seq`.
+    pub async fn apply_bootstrap_page(
+        &self,
+        tickets: Vec<ServerTicket>,
+        next: Option<String>,
+        snapshot_seq: i64,
+        progress: (u32, u32),
+    ) -> Result<(), StoreError> {
+        for t in &tickets {
+            crate::validate_records(std::slice::from_ref(&t.record))?;
+        }
+        self.writer
+            .call(move |conn| {
+                let tx = conn.transaction()?;
+                let me = signed_in_agent(&tx)?;
+                for t in &tickets {
+                    apply_server_copy(&tx, &me, t)?;
+                }
+                match next {
+                    Some(cursor) => {
+                        meta::set(&tx, meta::BOOTSTRAP_CURSOR, &cursor)?;
+                        meta::set(&tx, meta::BOOTSTRAP_SNAPSHOT, &snapshot_seq.to_string())?;
+                        meta::set(&tx, meta::BOOTSTRAP_DONE, &progress.0.to_string())?;
+                        meta::set(&tx, meta::BOOTSTRAP_TOTAL, &progress.1.to_string())?;
+                    }
+                    None => {
+                        for key in [
+                            meta::BOOTSTRAP_CURSOR,
+                            meta::BOOTSTRAP_SNAPSHOT,
+                            meta::BOOTSTRAP_DONE,
+                            meta::BOOTSTRAP_TOTAL,
+                        ] {
+                            meta::delete(&tx, key)?;
+                        }
+                        meta::set(&tx, meta::FEED_AFTER, &snapshot_seq.to_string())?;
+                    }
+                }
+                tx.commit()?;
+                Ok(())
+            })
+            .await
+    }
+
+    /// Records a bootstrap that has begun but stored no page yet, so a restart resumes it.
+    pub async fn begin_bootstrap(&self, snapshot_seq: i64) -> Result<(), StoreError> {
+        self.writer
+            .call(move |conn| {
+                meta::set(conn, meta::BOOTSTRAP_SNAPSHOT, &snapshot_seq.to_string())?;
+                Ok(())
+            })
+            .await
+    }
+
+    /// Binds the replica to a hub and an agent. A replica that followed another hub, or held
+    /// another agent's queue, is refused rather than mixed.
+    pub async fn bind_hub(
+        &self,
+        hub_url: String,
+        agent: Agent,
+        team: (Vec<desk_domain::Group>, Vec<Agent>),
+    ) -> Result<(), StoreError> {
+        self.writer
+            .call(move |conn| {
+                let tx = conn.transaction()?;
+                if let Some(bound) = meta::get(&tx, meta::HUB_URL)? {
+                    if bound != hub_url {
+                        return Err(StoreError::Invalid(format!(
+                            "this workspace follows another hub ({bound}); open a new workspace for {hub_url}"
+                        )));
+                    }
+                }
+                if let Some(me) = meta::get(&tx, meta::AGENT_ID)? {
+                    let (queued, attention) = outbox::counts(&tx)?;
+                    if me != agent.id && queued + attention > 0 {
+                        return Err(StoreError::Invalid(
+                            "another agent's edits are still queued in this workspace".into(),
+                        ));
+                    }
+                }
+                let (groups, mut agents) = team;
+                if !agents.iter().any(|a| a.id == agent.id) {
+                    agents.push(agent.clone());
+                }
+                groups.iter().try_for_each(|g| team::upsert_group(&tx, g))?;
+                agents.iter().try_for_each(|a| team::upsert_agent(&tx, a))?;
+                meta::set(&tx, meta::HUB_URL, &hub_url)?;
+                meta::set(&tx, meta::AGENT_ID, &agent.id)?;
+                tx.commit()?;
+                Ok(())
+            })
+            .await
+    }
+
+    /// Records the hub's answers. Applied edits leave the outbox; held or refused ones move to
+    /// the attention list, and their ticket is marked for a fresh copy (the local one shows the
+    /// edit). Answers for edits no longer queued (a duplicated response) change nothing.
+    pub async fn acknowledge(&self, acks: Vec<(String, EditAck)>) -> Result<(), StoreError> {
+        self.writer
+            .call(move |conn| {
+                let tx = conn.transaction()?;
+                for (edit_id, ack) in &acks {
+                    match ack {
+                        EditAck::Applied { ticket_id, version } => {
+                            if outbox::delete(&tx, edit_id)? {
+                                tickets::set_version(&tx, *ticket_id, *version)?;
+                            }
+                        }
+                        EditAck::Attention {
+                            ticket_id,
+                            kind,
+                            reason,
+                        } => {
+                            if outbox::set_attention(&tx, edit_id, *kind, reason)? {
+                                outbox::mark_refetch(&tx, *ticket_id)?;
+                            }
+                        }
+                    }
+                }
+                tx.commit()?;
+                Ok(())
+            })
+            .await
+    }
+
+    /// The agent's decision on an attention item. `Resend` queues the same op again as a new
+    /// edit (a new id, based on the ticket as it is now); `Discard` drops it.
+    pub async fn resolve_attention(
+        &self,
+        edit_id: String,
+        resolution: Resolution,
+        new_edit_id: String,
+        now: Millis,
+    ) -> Result<(), StoreError> {
+        validate_edit_id(&new_edit_id)?;
+        self.writer
+            .call(move |conn| {
+                let tx = conn.transaction()?;
+                let Some((item, state)) = outbox::get(&tx, &edit_id)? else {
+                    return Err(StoreError::Invalid(format!(
+                        "no edit '{edit_id}' is waiting"
+                    )));
+                };
+                if state == "queued" {
+                    return Err(StoreError::Invalid(format!(
+                        "edit '{edit_id}' is still queued, not waiting for a decision"
+                    )));
+                }
+                outbox::delete(&tx, &edit_id)?;
+                if resolution == Resolution::Resend {
+                    if !tickets::exists(&tx, item.ticket_id)? {
+                        return Err(StoreError::TicketNotFound(item.ticket_id));
+                    }
+                    queue_and_apply(&tx, item.ticket_id, &item.edit, &new_edit_id, now)?;
+                }
+                tx.commit()?;
+                Ok(())
+            })
+            .await
+    }
+
+    /// Up to `limit` queued edits, oldest first.
+    pub fn queued_edits(&self, limit: u32) -> Result<Vec<QueuedEdit>, StoreError> {
+        self.readers.with(|conn| Ok(outbox::queued(conn, limit)?))
+    }
+
+    /// (queued, needing attention).
+    pub fn outbox_counts(&self) -> Result<(u32, u32), StoreError> {
+        self.readers.with(|conn| Ok(outbox::counts(conn)?))
+    }
+
+    pub fn attention_items(&self) -> Result<Vec<AttentionItem>, StoreError> {
+        self.readers.with(|conn| {
+            Ok(outbox::attention(conn)?
+                .into_iter()
+                .map(|w| AttentionItem {
+                    edit_id: w.edit.edit_id,
+                    ticket_id: w.edit.ticket_id,
+                    subject: w.subject.unwrap_or_default(),
+                    edit: w.edit.edit,
+                    kind: w.kind,
+                    reason: w.reason,
+                    created_at: w.edit.created_at,
+                })
+                .collect())
+        })
+    }
+
+    /// Tickets whose local copy must be replaced by a fresh one from the hub.
+    pub fn tickets_to_refetch(&self) -> Result<Vec<TicketId>, StoreError> {
+        self.readers.with(|conn| Ok(outbox::to_refetch(conn)?))
+    }
+
+    pub fn sync_position(&self) -> Result<SyncPosition, StoreError> {
+        self.readers.with(|conn| {
+            let num = |key| -> Result<Option<i64>, StoreError> {
+                meta::get(conn, key)?
+                    .map(|v| {
+                        v.parse()
+                            .map_err(|_| StoreError::Invalid(format!("bad {key} in meta")))
+                    })
+                    .transpose()
+            };
+            let bootstrap = num(meta::BOOTSTRAP_SNAPSHOT)?
+                .map(|snap| -> Result<_, StoreError> {
+                    Ok((meta::get(conn, meta::BOOTSTRAP_CURSOR)?, snap))
+                })
+                .transpose()?;
+            Ok(SyncPosition {
+                hub_url: meta::get(conn, meta::HUB_URL)?,
+                feed_after: num(meta::FEED_AFTER)?,
+                bootstrap,
+            })
+        })
+    }
+
+    /// The ticket versions the replica holds, for convergence checks.
+    pub fn ticket_version(&self, id: TicketId) -> Result<Option<i64>, StoreError> {
+        self.readers.with(|conn| Ok(tickets::version(conn, id)?))
+    }
+}
+
+fn validate_edit_id(id: &str) -> Result<(), StoreError> {
+    if id.is_empty() || id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return Err(StoreError::Invalid(
+            "an edit id is 1 to 64 letters, digits or dashes".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn signed_in_agent(conn: &Connection) -> Result<Agent, StoreError> {
+    let id = meta::get(conn, meta::AGENT_ID)?
+        .ok_or_else(|| StoreError::Invalid("nobody is signed in to this workspace".into()))?;
+    Ok(team::agent(conn, &id)?.unwrap_or(Agent {
+        name: id.clone(),
+        id,
+        group_id: None,
+    }))
+}
+
+fn queue_and_apply(
+    tx: &Connection,
+    ticket_id: TicketId,
+    edit: &TicketEdit,
+    edit_id: &str,
+    now: Millis,
+) -> Result<(), StoreError> {
+    let me = signed_in_agent(tx)?;
+    let Some(base_version) = tickets::version(tx, ticket_id)? else {
+        return Err(StoreError::TicketNotFound(ticket_id));
+    };
+    if outbox::get(tx, edit_id)?.is_some() {
+        // The UI retried a call that already landed: the edit is queued once, not twice.
+        return Ok(());
+    }
+    let seq = outbox::insert(tx, edit_id, ticket_id, base_version, edit, now)?;
+    let mut record = crate::ticket_detail(tx, ticket_id)?.record;
+    let was_indexed = true;
+    edit.apply(&mut record, &me, -seq, now);
+    crate::write_ticket(tx, &record, was_indexed)?;
+    Ok(())
+}
+
+/// Stores one hub copy (if not older than ours) with queued edits re-applied. Returns whether
+/// it was stored.
+fn apply_server_copy(tx: &Connection, me: &Agent, t: &ServerTicket) -> Result<bool, StoreError> {
+    let stored = tickets::version(tx, t.record.id)?;
+    if stored.is_some_and(|v| v > t.version) {
+        return Ok(false);
+    }
+    let mut record = t.record.clone();
+    for q in outbox::queued_for(tx, record.id)? {
+        q.edit.apply(&mut record, me, -q.seq, q.created_at);
+    }
+    crate::write_ticket(tx, &record, stored.is_some())?;
+    tickets::set_version(tx, record.id, t.version)?;
+    outbox::clear_refetch(tx, record.id)?;
+    Ok(true)
+}
+
+fn remove_ticket(tx: &Connection, id: TicketId, reason: &str) -> Result<(), StoreError> {
+    outbox::reject_all_for(tx, id, reason)?;
+    outbox::clear_refetch(tx, id)?;
+    if tickets::delete(tx, id)? {
+        search_index::remove(tx, id)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,345 @@
+//! The replica's sync bookkeeping: local edits and their outbox rows, re-applying queued edits
+//! over the hub's copies, acknowledgements and the attention list.
+
+use desk_domain::*;
+use desk_store::{EditAck, ServerChange, ServerTicket, Store};
+
+use crate::fixtures::{self, ticket, NOW};
+
+async fn signed_in_store() -> (Store, tempfile::TempDir) {
+    let (store, dir) = fixtures::store();
+    let me = Agent {
+        id: "agent-a".into(),
+        name: "Agent A".into(),
+        group_id: None,
+    };
+    store
+        .bind_hub("http://hub.test".into(), me, (vec![], vec![]))
+        .await
+        .unwrap();
+    let copy = ServerTicket {
+        version: 3,
+        record: ticket(1, "Top-up failed", "my top-up failed"),
+    };
+    store
+        .apply_server_changes(vec![ServerChange::Upsert(Box::new(copy))], Some(10))
+        .await
+        .unwrap();
+    (store, dir)
+}
+
+fn server_copy(version: i64, f: impl FnOnce(&mut TicketRecord)) -> ServerChange {
+    let mut record = ticket(1, "Top-up failed", "my top-up failed");
+    f(&mut record);
+    ServerChange::Upsert(Box::new(ServerTicket { version, record }))
+}
+
+#[tokio::test]
+async fn a_local_edit_shows_at_once_and_is_queued_with_its_base_version() {
+    let (store, _dir) = signed_in_store().await;
+    let detail = store
+        .edit_locally(
+            1,
+            TicketEdit::SetStatus {
+                status: Status::Pending,
+            },
+            "e-1".into(),
+            NOW,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        detail.record.status,
+        Status::Pending,
+        "the agent sees the edit at once"
+    );
+    assert_eq!(detail.queued, 1);
+    let queued = store.queued_edits(10).unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(
+        queued[0].base_version, 3,
+        "the edit builds on the version the agent saw"
+    );
+    assert_eq!(store.outbox_counts().unwrap(), (1, 0));
+}
+
+#[tokio::test]
+async fn retrying_the_same_edit_id_queues_it_once() {
+    let (store, _dir) = signed_in_store().await;
+    let note = TicketEdit::Note {
+        body: "called the bank".into(),
+    };
+    store
+        .edit_locally(1, note.clone(), "e-1".into(), NOW)
+        .await
+        .unwrap();
+    let detail = store
+        .edit_locally(1, note, "e-1".into(), NOW)
+        .await
+        .unwrap();
+    assert_eq!(
+        detail.queued, 1,
+        "a repeated IPC call must not queue the note twice"
+    );
+    let notes = detail
+        .record
+        .messages
+        .iter()
+        .filter(|m| m.kind == MessageKind::Note)
+        .count();
+    assert_eq!(notes, 1);
+}
+
+#[tokio::test]
+async fn a_pull_never_hides_queued_edits() {
+    let (store, _dir) = signed_in_store().await;
+    store
+        .edit_locally(
+            1,
+            TicketEdit::SetPriority {
+                priority: Priority::High,
+            },
+            "e-1".into(),
+            NOW,
+        )
+        .await
+        .unwrap();
+    store
+        .edit_locally(
+            1,
+            TicketEdit::AddTags {
+                tags: vec!["vip".into()],
+            },
+            "e-2".into(),
+            NOW,
+        )
+        .await
+        .unwrap();
+    store
+        .edit_locally(
+            1,
+            TicketEdit::Reply {
+                body: "We are on it".into(),
+            },
+            "e-3".into(),
+            NOW,
+        )
+        .await
+        .unwrap();
+    // Another agent changed status and tags on the hub meanwhile.
+    let pulled = server_copy(4, |t| {
+        t.status = Status::OnHold;
+        t.tags = vec!["bank".into()];
+    });
+    store
+        .apply_server_changes(vec![pulled], Some(11))
+        .await
+        .unwrap();
+    let d = store.ticket_detail(1).unwrap();
+    assert_eq!(
+        d.record.status,
+        Status::OnHold,
+        "the other agent's change arrives"
+    );
+    assert_eq!(
+        d.record.priority,
+        Priority::High,
+        "our queued priority stays on top"
+    );
+    assert_eq!(
+        d.record.tags,
+        vec!["bank".to_string(), "vip".to_string()],
+        "tags merge as a set"
+    );
+    let local: Vec<_> = d.record.messages.iter().filter(|m| m.id < 0).collect();
+    assert_eq!(local.len(), 1, "the queued reply is still shown, once");
+    assert_eq!(d.version, 4);
+}
+
+#[tokio::test]
+async fn older_copies_are_ignored() {
+    let (store, _dir) = signed_in_store().await;
+    store
+        .apply_server_changes(vec![server_copy(2, |t| t.subject = "stale".into())], None)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.ticket_detail(1).unwrap().record.subject,
+        "Top-up failed"
+    );
+}
+
+#[tokio::test]
+async fn acknowledged_edits_leave_the_queue_and_duplicates_change_nothing() {
+    let (store, _dir) = signed_in_store().await;
+    store
+        .edit_locally(
+            1,
+            TicketEdit::SetStatus {
+                status: Status::Solved,
+            },
+            "e-1".into(),
+            NOW,
+        )
+        .await
+        .unwrap();
+    let ack = (
+        "e-1".to_string(),
+        EditAck::Applied {
+            ticket_id: 1,
+            version: 4,
+        },
+    );
+    store.acknowledge(vec![ack.clone()]).await.unwrap();
+    store.acknowledge(vec![ack]).await.unwrap();
+    assert_eq!(store.outbox_counts().unwrap(), (0, 0));
+    assert_eq!(store.ticket_version(1).unwrap(), Some(4));
+    assert_eq!(
+        store.ticket_detail(1).unwrap().record.status,
+        Status::Solved
+    );
+}
+
+#[tokio::test]
+async fn a_held_reply_waits_for_the_agent_and_can_be_resent_or_discarded() {
+    let (store, _dir) = signed_in_store().await;
+    let reply = TicketEdit::Reply {
+        body: "<b>Refund sent</b>".into(),
+    };
+    store
+        .edit_locally(1, reply.clone(), "e-1".into(), NOW)
+        .await
+        .unwrap();
+    let held = EditAck::Attention {
+        ticket_id: 1,
+        kind: AttentionKind::Held,
+        reason: "the customer wrote since".into(),
+    };
+    store.acknowledge(vec![("e-1".into(), held)]).await.unwrap();
+    assert_eq!(
+        store.outbox_counts().unwrap(),
+        (0, 1),
+        "held, not queued, not dropped"
+    );
+    assert_eq!(
+        store.tickets_to_refetch().unwrap(),
+        vec![1],
+        "the local copy shows a reply the hub lacks"
+    );
+    let items = store.attention_items().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].edit, reply);
+    assert_eq!(items[0].subject, "Top-up failed");
+
+    // The fresh copy removes the unsent reply from the thread.
+    store
+        .apply_server_changes(vec![server_copy(5, |_| {})], None)
+        .await
+        .unwrap();
+    let d = store.ticket_detail(1).unwrap();
+    assert!(
+        d.record.messages.iter().all(|m| m.id > 0),
+        "a held reply is not shown as sent"
+    );
+    assert!(store.tickets_to_refetch().unwrap().is_empty());
+
+    store
+        .resolve_attention("e-1".into(), Resolution::Resend, "e-2".into(), NOW + 1)
+        .await
+        .unwrap();
+    let queued = store.queued_edits(10).unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(
+        queued[0].edit_id, "e-2",
+        "a resend is a new edit, so the hub does not answer 'held' again"
+    );
+    assert_eq!(
+        queued[0].base_version, 5,
+        "based on the thread the agent has now seen"
+    );
+    assert_eq!(store.outbox_counts().unwrap(), (1, 0));
+    let err = store
+        .resolve_attention("e-2".into(), Resolution::Discard, "e-3".into(), NOW)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::InvalidInput,
+        "a queued edit is not the agent's to discard"
+    );
+}
+
+#[tokio::test]
+async fn a_ticket_removed_on_the_hub_sends_its_queued_edits_to_attention() {
+    let (store, _dir) = signed_in_store().await;
+    store
+        .edit_locally(1, TicketEdit::Note { body: "n".into() }, "e-1".into(), NOW)
+        .await
+        .unwrap();
+    let removed = ServerChange::Removed {
+        id: 1,
+        reason: "merged into ticket 2".into(),
+    };
+    store
+        .apply_server_changes(vec![removed], Some(12))
+        .await
+        .unwrap();
+    assert!(store.ticket_detail(1).is_err());
+    assert_eq!(store.outbox_counts().unwrap(), (0, 1));
+    assert_eq!(
+        store.attention_items().unwrap()[0].reason,
+        "merged into ticket 2"
+    );
+    assert_eq!(
+        store.search("top-up", 10).unwrap().total,
+        0,
+        "search forgets it too"
+    );
+    assert_eq!(store.sync_position().unwrap().feed_after, Some(12));
+}
+
+#[tokio::test]
+async fn invalid_edits_are_refused_before_anything_is_written() {
+    let (store, _dir) = signed_in_store().await;
+    for (edit, id) in [
+        (TicketEdit::Reply { body: "   ".into() }, "e-1"),
+        (TicketEdit::AddTags { tags: vec![] }, "e-2"),
+        (
+            TicketEdit::SetStatus {
+                status: Status::Open,
+            },
+            "bad id with spaces",
+        ),
+    ] {
+        let err = store
+            .edit_locally(1, edit, id.into(), NOW)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidInput);
+    }
+    let err = store
+        .edit_locally(99, TicketEdit::Note { body: "x".into() }, "e-9".into(), NOW)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert_eq!(
+        store.outbox_counts().unwrap(),
+        (0, 0),
+        "nothing half-written"
+    );
+}
+
+#[tokio::test]
+async fn a_replica_bound_to_one_hub_refuses_another() {
+    let (store, _dir) = signed_in_store().await;
+    let me = Agent {
+        id: "agent-a".into(),
+        name: "A".into(),
+        group_id: None,
+    };
+    let err = store
+        .bind_hub("http://other.test".into(), me, (vec![], vec![]))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+}

@@ -1,0 +1,223 @@
+//! The hub's HTTP API as the console calls it. Every failure is classified once, here: either
+//! retrying later can help (the network, a busy or restarting hub, a 429) or it cannot (the
+//! hub refused the request as such), so the engine never guesses from status codes.
+
+use std::time::Duration;
+
+use desk_domain::TicketId;
+use desk_wire::{
+    BootstrapPage, ChangesPage, Edit, EditBatch, EditResult, HubError, HubErrorCode, HubTicket,
+    LoginRequest, LoginResponse,
+};
+use reqwest::{header, Response, StatusCode};
+use serde::de::DeserializeOwned;
+
+/// A request that has not answered within this is treated as lost: the hub or the network
+/// stalled. Edits are idempotent, so a retry after a timeout is safe.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// Retrying later may work. `retry_after` is the hub's `Retry-After`, if it sent one.
+    #[error("the hub is unreachable or busy: {reason}")]
+    Transient {
+        reason: String,
+        retry_after: Option<Duration>,
+    },
+    /// The session is gone: sign in again.
+    #[error("the hub no longer accepts this session: {0}")]
+    Unauthorized(String),
+    /// The hub refused the request; the same request will be refused again.
+    #[error("the hub refused the request: {}", .0.message)]
+    Refused(HubError),
+}
+
+impl ClientError {
+    fn transport(e: reqwest::Error) -> Self {
+        // Connection refused, reset, timed out, or a body cut off mid-way: all are the network.
+        let kind = if e.is_timeout() {
+            "timed out"
+        } else if e.is_connect() {
+            "cannot connect"
+        } else if e.is_decode() || e.is_body() {
+            "the answer was cut off"
+        } else {
+            "network error"
+        };
+        ClientError::Transient {
+            reason: kind.to_string(),
+            retry_after: None,
+        }
+    }
+}
+
+pub use desk_wire::Team;
+
+#[derive(Clone)]
+pub struct HubClient {
+    http: reqwest::Client,
+    base: String,
+    token: Option<String>,
+    timeout: Duration,
+}
+
+impl HubClient {
+    pub fn new(base_url: &str) -> Result<Self, ClientError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .build()
+            .map_err(ClientError::transport)?;
+        Ok(Self {
+            http,
+            base: base_url.trim_end_matches('/').to_string(),
+            token: None,
+            timeout: REQUEST_TIMEOUT,
+        })
+    }
+
+    /// How long a request may take before it counts as lost (tests use short ones).
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        self.timeout = timeout;
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    pub fn set_token(&mut self, token: Option<String>) {
+        self.token = token;
+    }
+
+    pub fn has_token(&self) -> bool {
+        self.token.is_some()
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn authed(&self, rb: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.token {
+            Some(t) => rb.bearer_auth(t),
+            None => rb,
+        }
+    }
+
+    pub async fn login(
+        &self,
+        agent_id: &str,
+        password: &str,
+    ) -> Result<LoginResponse, ClientError> {
+        let body = LoginRequest {
+            agent_id: Some(agent_id.to_string()),
+            email: None,
+            password: password.to_string(),
+        };
+        let rb = self.http.post(self.url("/api/login")).json(&body);
+        json(rb.timeout(self.timeout).send().await).await
+    }
+
+    pub async fn team(&self) -> Result<Team, ClientError> {
+        self.get("/api/team", &[]).await
+    }
+
+    pub async fn bootstrap(
+        &self,
+        cursor: Option<&str>,
+        limit: u32,
+    ) -> Result<BootstrapPage, ClientError> {
+        let limit = limit.to_string();
+        let mut q = vec![("limit", limit.as_str())];
+        if let Some(c) = cursor {
+            q.push(("cursor", c));
+        }
+        self.get("/api/bootstrap", &q).await
+    }
+
+    pub async fn changes(&self, after: i64, limit: u32) -> Result<ChangesPage, ClientError> {
+        let (after, limit) = (after.to_string(), limit.to_string());
+        self.get("/api/changes", &[("after", &after), ("limit", &limit)])
+            .await
+    }
+
+    pub async fn ticket(&self, id: TicketId) -> Result<Option<HubTicket>, ClientError> {
+        match self.get(&format!("/api/tickets/{id}"), &[]).await {
+            Ok(t) => Ok(Some(t)),
+            Err(ClientError::Refused(e)) if e.code == HubErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn send_edits(&self, edits: Vec<Edit>) -> Result<Vec<EditResult>, ClientError> {
+        let rb = self
+            .authed(self.http.post(self.url("/api/edits")))
+            .json(&EditBatch { edits });
+        json(rb.timeout(self.timeout).send().await).await
+    }
+
+    /// Opens the live event stream; the caller reads it until it ends or errs. No timeout:
+    /// the hub keeps it open and sends keep-alives.
+    pub async fn events(&self) -> Result<Response, ClientError> {
+        let rb = self
+            .authed(self.http.get(self.url("/api/events")))
+            .header(header::ACCEPT, "text/event-stream");
+        let res = rb.send().await.map_err(ClientError::transport)?;
+        check(res).await
+    }
+
+    async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, ClientError> {
+        let rb = self.authed(self.http.get(self.url(path))).query(query);
+        json(rb.timeout(self.timeout).send().await).await
+    }
+}
+
+async fn json<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Result<T, ClientError> {
+    let res = check(sent.map_err(ClientError::transport)?).await?;
+    let bytes = res.bytes().await.map_err(ClientError::transport)?;
+    serde_json::from_slice(&bytes).map_err(|e| ClientError::Transient {
+        // A 200 whose body does not parse was cut or mangled on the way (a proxy); the hub
+        // itself always sends well-formed JSON.
+        reason: format!("unreadable answer from the hub: {e}"),
+        retry_after: None,
+    })
+}
+
+/// Classifies a response's status: success passes through, anything else becomes an error.
+async fn check(res: Response) -> Result<Response, ClientError> {
+    let status = res.status();
+    if status.is_success() {
+        return Ok(res);
+    }
+    let retry_after = res
+        .headers()
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs);
+    let body: Option<HubError> = res.json().await.ok();
+    let message = body
+        .as_ref()
+        .map(|b| b.message.clone())
+        .unwrap_or_else(|| status.to_string());
+    match status {
+        StatusCode::UNAUTHORIZED => Err(ClientError::Unauthorized(message)),
+        StatusCode::TOO_MANY_REQUESTS | StatusCode::REQUEST_TIMEOUT => {
+            Err(ClientError::Transient {
+                reason: message,
+                retry_after,
+            })
+        }
+        s if s.is_server_error() => Err(ClientError::Transient {
+            reason: format!("{s}: {message}"),
+            retry_after,
+        }),
+        s => Err(ClientError::Refused(body.unwrap_or_else(|| {
+            HubError::new(HubErrorCode::InvalidInput, format!("{s}: {message}"))
+        }))),
+    }
+}
