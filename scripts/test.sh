@@ -2,7 +2,8 @@
 # Runs every test of Wallet Desk and ends with one line:  summary: N passed, M failed, K skipped
 #
 #   1. scripts/setup.sh           what a fresh machine lacks (apt, npm ci, tauri-driver, nextest)
-#   2. npm run build in ui/       the UI that the app binary embeds (the e2e tests drive it)
+#   2. npm run build in ui/       the UI that the app binary embeds (the e2e tests drive it),
+#      and svelte-check           type errors in the UI count as a failed check
 #   3. cargo fmt --check          } each counts as one failed check when it fails
 #   4. cargo clippy -D warnings   }
 #   5. cargo nextest (ci profile) every Rust test of the workspace, e2e in the real window
@@ -50,6 +51,7 @@ check() {
 
 check "setup" bash scripts/setup.sh
 check "ui build" bash -c 'cd ui && npm run build --silent'
+check "ui types (svelte-check)" bash -c 'cd ui && npm run check --silent'
 check "cargo fmt" cargo fmt --all -- --check
 check "cargo clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 

@@ -12,6 +12,7 @@ fn main() {
         "view_counts",
         "ticket_detail",
         "search_tickets",
+        "suggest_category",
         "edit_ticket",
         "sync_status",
         "attention_items",

@@ -56,6 +56,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         returns: ts_name::<SearchResult>,
     },
     CommandSpec {
+        name: "suggest_category",
+        args: &[("id", ts_name::<TicketId>)],
+        returns: ts_name::<CategorySuggestion>,
+    },
+    CommandSpec {
         name: "edit_ticket",
         args: &[
             ("ticket_id", ts_name::<TicketId>),
@@ -97,6 +102,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         inbox::view_counts,
         ticket::ticket_detail,
         ticket::search_tickets,
+        ticket::suggest_category,
         sync::edit_ticket,
         sync::sync_status,
         sync::attention_items,
@@ -113,6 +119,7 @@ pub const REGISTERED: &[&str] = &[
     "view_counts",
     "ticket_detail",
     "search_tickets",
+    "suggest_category",
     "edit_ticket",
     "sync_status",
     "attention_items",

@@ -1,4 +1,9 @@
-use desk_domain::{ApiError, SearchResult, TicketDetail, TicketId};
+use std::sync::OnceLock;
+
+use desk_domain::{
+    ApiError, CategorySuggestion, MessageKind, SearchResult, TicketDetail, TicketId,
+};
+use desk_triage::{Triage, TriageInput};
 use tauri::State;
 
 use crate::Console;
@@ -21,4 +26,42 @@ pub async fn search_tickets(
     limit: u32,
 ) -> Result<SearchResult, ApiError> {
     Ok(console.store.read(move |s| s.search(&text, limit)).await?)
+}
+
+/// What the on-device model makes of the ticket (its subject and the customer's words), so
+/// the agent can correct a category with one click. Runs offline, in microseconds.
+#[tauri::command]
+pub async fn suggest_category(
+    console: State<'_, Console>,
+    id: TicketId,
+) -> Result<CategorySuggestion, ApiError> {
+    if id <= 0 {
+        return Err(ApiError::invalid(format!("{id} is not a ticket number")));
+    }
+    let detail = console.store.read(move |s| s.ticket_detail(id)).await?;
+    let t = &detail.record;
+    let mut text = t.subject.clone();
+    for m in t
+        .messages
+        .iter()
+        .filter(|m| m.kind == MessageKind::Customer)
+    {
+        text.push('\n');
+        text.push_str(&m.body);
+    }
+    let decision = triage().classify(&TriageInput {
+        text: &text,
+        channel: Some(t.channel),
+        amount_minor: None,
+    });
+    Ok(CategorySuggestion {
+        category: decision.category,
+        urgent: decision.urgent,
+        confidence_permille: (decision.confidence.clamp(0.0, 1.0) * 1000.0).round() as u16,
+    })
+}
+
+fn triage() -> &'static Triage<'static> {
+    static TRIAGE: OnceLock<Triage<'static>> = OnceLock::new();
+    TRIAGE.get_or_init(Triage::embedded)
 }

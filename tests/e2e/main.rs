@@ -11,3 +11,4 @@ mod harness;
 mod inbox;
 mod offline;
 mod services;
+mod triage;

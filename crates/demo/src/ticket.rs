@@ -265,5 +265,6 @@ pub(crate) fn build(
         updated_at,
         customer: person.customer,
         messages,
+        triage: None,
     }
 }

@@ -30,6 +30,7 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
     SyncStatus::export_all(&cfg)?;
     AttentionItem::export_all(&cfg)?;
     Resolution::export_all(&cfg)?;
+    CategorySuggestion::export_all(&cfg)?;
     Ok(())
 }
 

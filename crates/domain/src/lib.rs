@@ -20,8 +20,8 @@ pub use sla::{first_response_target_minutes, sla_due_at};
 pub use sync::{AttentionItem, AttentionKind, Connectivity, Progress, Resolution, SyncStatus};
 pub use taxonomy::{Category, Channel, Localized};
 pub use ticket::{
-    Agent, Customer, Group, Message, MessageKind, Priority, Status, TicketDetail, TicketId,
-    TicketRecord, TicketSummary, Verification,
+    Agent, CategorySuggestion, Customer, Group, Message, MessageKind, Priority, Status,
+    TicketDetail, TicketId, TicketRecord, TicketSummary, TriageNote, TriageSource, Verification,
 };
 pub use workspace::{
     CategoryInfo, ChannelInfo, ConsoleEvent, SearchResult, TaxonomyInfo, WorkspaceInfo,

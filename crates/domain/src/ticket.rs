@@ -155,6 +155,37 @@ pub struct TicketRecord {
     pub customer: Customer,
     /// The thread, oldest first.
     pub messages: Vec<Message>,
+    /// Why the hub filed the ticket as it did, when triage filed it (not for imports).
+    #[serde(default)]
+    pub triage: Option<TriageNote>,
+}
+
+string_enum!(
+    /// What decided a ticket's triage.
+    TriageSource, as_str, parse {
+        /// The model, with no rule changing anything.
+        Model = "model",
+        /// An admin rule set the category.
+        Rule = "rule",
+        /// The model chose the category; a rule forced urgency or the group.
+        ModelAndRule = "model_and_rule",
+    }
+);
+
+/// Why a new ticket got its category, urgency and group: shown to agents so they can trust
+/// or correct it, and so admins can see which rule fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TriageNote {
+    pub source: TriageSource,
+    /// The rule's name, when a rule decided.
+    pub rule: Option<String>,
+    /// The model's probability for the category, in thousandths (an integer keeps records
+    /// comparable), when the model decided.
+    pub score_permille: Option<u16>,
+    /// What triage decided; agents may have changed the ticket since.
+    pub category: Category,
+    pub urgent: bool,
+    pub group_id: Option<String>,
 }
 
 impl TicketRecord {
@@ -184,6 +215,15 @@ impl TicketRecord {
             self.waiting_since(),
         )
     }
+}
+
+/// The on-device model's reading of a ticket, offered to the agent next to the category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CategorySuggestion {
+    pub category: Category,
+    pub urgent: bool,
+    /// The model's probability, in thousandths.
+    pub confidence_permille: u16,
 }
 
 /// A ticket with its whole thread and customer, for the ticket view.
@@ -266,6 +306,7 @@ mod tests {
                 message(MessageKind::Customer, 10),
                 message(MessageKind::Customer, 20),
             ],
+            triage: None,
         };
         assert_eq!(
             t.waiting_since(),

@@ -240,7 +240,7 @@ pub(crate) fn write_ticket(
 pub(crate) fn ticket_detail(conn: &Connection, id: TicketId) -> Result<TicketDetail, StoreError> {
     let sql = format!(
         "SELECT t.subject, t.status, t.priority, t.category, t.channel, t.assignee_id,
-                t.group_id, t.created_at, t.updated_at, t.urgent, t.sla_due_at, t.version, {}
+                t.group_id, t.created_at, t.updated_at, t.urgent, t.sla_due_at, t.version, t.triage, {}
          FROM tickets t JOIN customers c ON c.id = t.customer_id WHERE t.id = ?1",
         customers::COLUMNS
     );
@@ -261,8 +261,9 @@ pub(crate) fn ticket_detail(conn: &Connection, id: TicketId) -> Result<TicketDet
                     transaction_refs: vec![],
                     created_at: r.get(7)?,
                     updated_at: r.get(8)?,
-                    customer: customers::from_row(r, 12)?,
+                    customer: customers::from_row(r, 13)?,
                     messages: vec![],
+                    triage: tickets::triage_at(r, 12)?,
                 },
                 r.get::<_, bool>(9)?,
                 r.get::<_, Option<i64>>(10)?,

@@ -17,6 +17,7 @@ pub(crate) fn all() -> Migrations<'static> {
         M::up(search_index::M_20261122_CREATE),
         M::up(tickets::M_20261123_VERSION),
         M::up(outbox::M_20261123_CREATE),
+        M::up(tickets::M_20261123_TRIAGE),
     ])
 }
 

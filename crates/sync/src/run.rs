@@ -174,22 +174,15 @@ async fn run(
             }
             continue;
         }
-        let progress_reporter = Reporter {
-            shared: shared.clone(),
-            events: events.clone(),
-        };
-        let store = engine.store().clone();
+        // Each bootstrap page: the bar moves, and the lists show the tickets stored so far.
+        let (progress_shared, progress_events) = (shared.clone(), events.clone());
         let mut on_progress = move |p: Progress| {
-            let _ = &store;
-            progress_reporter
-                .shared
+            progress_shared
                 .status
                 .send_modify(|s| s.bootstrap = Some(p));
-            let status = progress_reporter.shared.status.borrow().clone();
-            let _ = progress_reporter.events.send(SyncEvent::Status(status));
-            let _ = progress_reporter
-                .events
-                .send(SyncEvent::TicketsChanged(vec![]));
+            let status = progress_shared.status.borrow().clone();
+            let _ = progress_events.send(SyncEvent::Status(status));
+            let _ = progress_events.send(SyncEvent::TicketsChanged(vec![]));
         };
         let result = tokio::select! {
             r = engine.sync_once(&mut on_progress) => r,

@@ -178,3 +178,72 @@ async fn an_urgent_case_is_triaged_to_the_security_group() {
         "the seeds hand these to the security team"
     );
 }
+
+#[tokio::test]
+async fn every_triage_decision_records_why() {
+    let hub = TestHub::start().await;
+    let token = hub.login(ALICE).await;
+
+    // An admin rule (the defaults route unauthorised payments to security) decides this one.
+    let r = hub
+        .intake(
+            &token,
+            &email(
+                "li@example.com",
+                None,
+                "Someone logged into my account and I didn't make this payment",
+            ),
+        )
+        .await;
+    let t = hub.ticket(&token, r["ticket_id"].as_i64().unwrap()).await;
+    let note = &t["triage"];
+    assert!(
+        note["source"] == "rule" || note["source"] == "model_and_rule",
+        "a rule fired, so the note names it: {note}"
+    );
+    assert!(
+        note["rule"].as_str().is_some_and(|r| !r.is_empty()),
+        "the rule's name is kept: {note}"
+    );
+    assert_eq!(note["urgent"], true);
+    assert_eq!(
+        note["group_id"], "security",
+        "urgent cases are routed to security"
+    );
+    assert_eq!(t["group_id"], "security");
+    assert_eq!(
+        note["category"], t["category"],
+        "the note records what triage decided"
+    );
+
+    // No rule mentions top-ups: the model decides, and its score is kept.
+    let r = hub
+        .intake(
+            &token,
+            &email("wang@example.com", None, "我的充值没到账，银行卡已经扣款了"),
+        )
+        .await;
+    let t = hub.ticket(&token, r["ticket_id"].as_i64().unwrap()).await;
+    assert_eq!(t["triage"]["source"], "model", "{}", t["triage"]);
+    let score = t["triage"]["score_permille"]
+        .as_u64()
+        .expect("the model's score");
+    assert!(
+        score > 0 && score <= 1000,
+        "a probability in thousandths: {score}"
+    );
+
+    // A follow-up joins the ticket and leaves the original decision alone.
+    let again = hub
+        .intake(
+            &token,
+            &email("wang@example.com", None, "someone stole my account"),
+        )
+        .await;
+    assert_eq!(again["ticket_id"], r["ticket_id"]);
+    let t2 = hub.ticket(&token, r["ticket_id"].as_i64().unwrap()).await;
+    assert_eq!(
+        t2["triage"], t["triage"],
+        "triage runs once, when the ticket opens"
+    );
+}

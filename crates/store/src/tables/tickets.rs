@@ -63,6 +63,18 @@ pub(crate) fn set_version(
     Ok(())
 }
 
+/// Why the hub filed the ticket as it did (JSON of `TriageNote`), for the ticket view.
+pub(crate) const M_20261123_TRIAGE: &str = "ALTER TABLE tickets ADD COLUMN triage TEXT;";
+
+pub(crate) fn triage_at(
+    r: &Row<'_>,
+    i: usize,
+) -> rusqlite::Result<Option<desk_domain::TriageNote>> {
+    let json: Option<String> = r.get(i)?;
+    json.map(|j| serde_json::from_str(&j).map_err(|_| bad_word(i, "triage note")))
+        .transpose()
+}
+
 /// Removes a ticket with its thread and links (cascades); the caller drops its search entries.
 pub(crate) fn delete(conn: &Connection, id: desk_domain::TicketId) -> rusqlite::Result<bool> {
     Ok(conn
@@ -83,15 +95,16 @@ pub(crate) fn upsert(conn: &Connection, t: &TicketRecord) -> rusqlite::Result<()
     conn.prepare_cached(
         "INSERT INTO tickets (id, subject, status, priority, category, channel, urgent, active,
                               customer_id, assignee_id, group_id, created_at, updated_at,
-                              sla_due_at, preview)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                              sla_due_at, preview, triage)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
          ON CONFLICT (id) DO UPDATE SET
             subject = excluded.subject, status = excluded.status, priority = excluded.priority,
             category = excluded.category, channel = excluded.channel, urgent = excluded.urgent,
             active = excluded.active, customer_id = excluded.customer_id,
             assignee_id = excluded.assignee_id, group_id = excluded.group_id,
             created_at = excluded.created_at, updated_at = excluded.updated_at,
-            sla_due_at = excluded.sla_due_at, preview = excluded.preview",
+            sla_due_at = excluded.sla_due_at, preview = excluded.preview,
+            triage = excluded.triage",
     )?
     .execute(rusqlite::params![
         t.id,
@@ -109,6 +122,11 @@ pub(crate) fn upsert(conn: &Connection, t: &TicketRecord) -> rusqlite::Result<()
         t.updated_at,
         t.sla_due_at(),
         preview(t),
+        t.triage
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?,
     ])?;
     Ok(())
 }

@@ -71,3 +71,25 @@ fn hostile_text_is_stored_exactly_as_given() {
     );
     assert_eq!(d.record.subject, "<script>");
 }
+
+#[tokio::test]
+async fn the_triage_note_survives_the_replica() {
+    use desk_domain::{TriageNote, TriageSource};
+    let (store, _dir) = crate::fixtures::store();
+    let mut t = crate::fixtures::ticket(5, "Stolen account", "someone logged in");
+    let note = TriageNote {
+        source: TriageSource::ModelAndRule,
+        rule: Some("Stolen account <b>".into()),
+        score_permille: Some(812),
+        category: desk_domain::Category::AccountSecurity,
+        urgent: true,
+        group_id: Some("security".into()),
+    };
+    t.triage = Some(note.clone());
+    store.upsert_tickets(vec![t]).await.unwrap();
+    assert_eq!(
+        store.ticket_detail(5).unwrap().record.triage,
+        Some(note),
+        "the agent sees why the hub filed the ticket, offline too"
+    );
+}

@@ -56,5 +56,6 @@ pub fn ticket(id: TicketId, subject: &str, body: &str) -> TicketRecord {
         updated_at: at,
         customer: customer(&format!("c{id}")),
         messages: vec![message(id, 0, MessageKind::Customer, body, at)],
+        triage: None,
     }
 }

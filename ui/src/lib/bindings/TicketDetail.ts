@@ -5,6 +5,7 @@ import type { Customer } from "./Customer";
 import type { Message } from "./Message";
 import type { Priority } from "./Priority";
 import type { Status } from "./Status";
+import type { TriageNote } from "./TriageNote";
 
 /**
  * A ticket with its whole thread and customer, for the ticket view.
@@ -26,4 +27,8 @@ transaction_refs: Array<string>, created_at: number, updated_at: number, custome
 /**
  * The thread, oldest first.
  */
-messages: Array<Message>, };
+messages: Array<Message>, 
+/**
+ * Why the hub filed the ticket as it did, when triage filed it (not for imports).
+ */
+triage: TriageNote | null, };

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use super::tables::messages::{self, NewMessage};
 use super::tables::tickets::{self, TicketRow};
-use super::tables::{changes, customers, threads};
+use super::tables::{changes, customers, threads, triage_notes};
 use crate::rules;
 use crate::store::{FeedAdvance, StoreError};
 
@@ -50,7 +50,7 @@ pub(super) fn file(
             (row.id, false, row.version)
         }
         None => {
-            let (category, priority, group_id) = crate::triage::triage(msg);
+            let filing = crate::triage::triage(msg);
             let id = tickets::next_id(&tx)?;
             tickets::insert(
                 &tx,
@@ -59,16 +59,17 @@ pub(super) fn file(
                     version: 1,
                     subject: rules::subject_for(msg),
                     status: Status::New,
-                    priority,
-                    category,
+                    priority: filing.priority,
+                    category: filing.category,
                     channel: msg.channel,
                     customer_id: customer.id.clone(),
                     assignee_id: None,
-                    group_id,
+                    group_id: filing.group_id,
                     created_at: now,
                     updated_at: now,
                 },
             )?;
+            triage_notes::insert(&tx, id, &filing.note)?;
             (id, true, 1)
         }
     };

@@ -6,6 +6,7 @@ use rusqlite_migration::{Migrations, M};
 
 use super::tables::{
     applied_edits, changes, customers, labels, messages, meta, sessions, team, threads, tickets,
+    triage_notes,
 };
 
 pub(super) fn all() -> Migrations<'static> {
@@ -20,6 +21,7 @@ pub(super) fn all() -> Migrations<'static> {
         M::up(changes::M_20261122_CREATE),
         M::up(applied_edits::M_20261122_CREATE),
         M::up(meta::M_20261122_CREATE),
+        M::up(triage_notes::M_20261123_CREATE),
     ])
 }
 

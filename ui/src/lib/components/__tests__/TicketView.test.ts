@@ -19,6 +19,7 @@ function hostileTicket() {
     subject: `${IMG} refund`,
     tags: [IMG],
     transaction_refs: [SCRIPT],
+    triage: { source: "rule", rule: `${IMG}<b>Rule</b>`, score_permille: null, category: "withdrawal", urgent: false, group_id: IMG },
     customer: {
       ...ticketDetail().customer,
       name: `<b onmouseover="window.__pwned=1">Mallory</b>`,
@@ -45,6 +46,7 @@ describe("TicketView with attacker-controlled content", () => {
     expect(body.textContent).toBe(`${IMG}\n${SCRIPT}`);
     expect(screen.getByTestId("ticket-subject").textContent).toBe(`${IMG} refund`);
     expect(screen.getByTestId("customer-panel").textContent).toContain(`<b onmouseover="window.__pwned=1">Mallory</b>`);
+    expect(screen.getByTestId("triage-reason").textContent).toContain(`Filed by rule “${IMG}<b>Rule</b>” → ${IMG}`);
 
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("script")).toBeNull();

@@ -31,6 +31,7 @@ export function ticketDetail(over: Partial<TicketDetail> = {}): TicketDetail {
       verification: "verified",
     },
     messages: [],
+    triage: null,
     ...over,
   };
 }

@@ -12,6 +12,7 @@ pub(super) mod sessions;
 pub(super) mod team;
 pub(super) mod threads;
 pub(super) mod tickets;
+pub(super) mod triage_notes;
 
 /// A stored word (status, channel...) that no enum variant matches: only a hand-edited or newer
 /// database can hold one, so it surfaces as a conversion error rather than a guess.

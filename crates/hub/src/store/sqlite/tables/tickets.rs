@@ -175,6 +175,7 @@ pub(crate) fn load(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<H
         updated_at: row.updated_at,
         customer: customers::get(conn, &row.customer_id)?,
         messages: messages::thread(conn, id)?,
+        triage: super::triage_notes::get(conn, id)?,
     };
     Ok(Some(HubTicket {
         version: row.version,

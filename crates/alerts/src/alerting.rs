@@ -1,0 +1,159 @@
+//! The whole decision path in one place: decide, drop what was already sent, group bursts.
+
+use desk_domain::{AttentionItem, Millis};
+
+use crate::{decide, AlertLog, AlertSettings, Burst, Moment, Notice, TicketState};
+
+/// The console's alerting state: the agent's settings, the sent-alert log and the burst
+/// window. Feed it every change; show what it returns with a [`crate::Notifier`].
+pub struct Alerting {
+    settings: AlertSettings,
+    log: AlertLog,
+    burst: Burst,
+}
+
+impl Alerting {
+    pub fn new(settings: AlertSettings, log: AlertLog) -> Alerting {
+        let burst = Burst::new(settings.burst);
+        Alerting {
+            settings,
+            log,
+            burst,
+        }
+    }
+
+    pub fn settings(&self) -> &AlertSettings {
+        &self.settings
+    }
+
+    /// Applies new settings. A changed burst rule starts a fresh window, flushing nothing:
+    /// call [`Alerting::flush_due`] first if a hold may be pending.
+    pub fn set_settings(&mut self, settings: AlertSettings) {
+        if settings.burst != self.settings.burst {
+            self.burst = Burst::new(settings.burst);
+        }
+        self.settings = settings;
+    }
+
+    /// The notifications that tickets which just changed (or a periodic snapshot of the
+    /// agent's open tickets, for SLA warnings) and attention items which just appeared call
+    /// for now.
+    ///
+    /// Each event is recorded as sent before it is returned. If the log cannot be written, the
+    /// alerts go out anyway and may repeat later: a duplicate is better than a fraud case
+    /// nobody hears about. The error is logged.
+    pub fn on_changes(
+        &mut self,
+        tickets: &[TicketState],
+        attention: &[AttentionItem],
+        at: &Moment,
+    ) -> Vec<Notice> {
+        let alerts = decide(tickets, attention, at, &self.settings);
+        let fresh = if alerts.is_empty() {
+            alerts
+        } else {
+            match self.log.fresh(alerts.clone(), at.now) {
+                Ok(fresh) => fresh,
+                Err(e) => {
+                    tracing::warn!(error = %e, "alert log unavailable; alerting without dedup");
+                    alerts
+                }
+            }
+        };
+        self.burst.admit(fresh, at.now)
+    }
+
+    /// Alerts held back by a burst whose window has ended; call at [`Alerting::next_flush_at`].
+    pub fn flush_due(&mut self, now: Millis) -> Vec<Notice> {
+        self.burst.flush_due(now)
+    }
+
+    /// When alerts held back by a burst are due, if any may be.
+    pub fn next_flush_at(&self) -> Option<Millis> {
+        self.burst.next_flush_at()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use desk_domain::{Category, Channel, Priority, Status, TicketSummary};
+
+    use super::*;
+    use crate::{Alert, Language};
+
+    const NOON: Millis = 1_767_268_800_000;
+
+    fn summary(id: i64, category: Category) -> TicketSummary {
+        TicketSummary {
+            id,
+            subject: "Someone used my wallet".into(),
+            status: Status::New,
+            priority: Priority::Urgent,
+            category,
+            channel: Channel::InApp,
+            urgent: category.is_urgent(),
+            customer_name: "Zhang San".into(),
+            assignee_id: None,
+            group_id: None,
+            preview: "help".into(),
+            updated_at: NOON,
+            sla_due_at: Some(NOON + 60_000),
+        }
+    }
+
+    fn at(now: Millis) -> Moment {
+        Moment {
+            me: Some("agent-me".into()),
+            now,
+            utc_offset_minutes: 480,
+        }
+    }
+
+    #[test]
+    fn the_same_urgent_ticket_notifies_once_across_resyncs_and_restarts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("alerts.sqlite");
+        let tickets: Vec<TicketState> = [summary(10, Category::Fraud)]
+            .iter()
+            .map(TicketState::from)
+            .collect();
+
+        let mut alerting = Alerting::new(AlertSettings::default(), AlertLog::open(&path).unwrap());
+        let first = alerting.on_changes(&tickets, &[], &at(NOON));
+        assert_eq!(
+            first,
+            vec![Notice::Single(Alert::UrgentTicket {
+                ticket_id: 10,
+                category: Category::Fraud,
+                channel: Channel::InApp
+            })]
+        );
+        assert!(
+            alerting.on_changes(&tickets, &[], &at(NOON + 5)).is_empty(),
+            "a resync"
+        );
+        drop(alerting);
+
+        let mut restarted = Alerting::new(AlertSettings::default(), AlertLog::open(&path).unwrap());
+        assert!(restarted
+            .on_changes(&tickets, &[], &at(NOON + 10_000))
+            .is_empty());
+    }
+
+    #[test]
+    fn a_storm_of_urgent_tickets_is_one_summary() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
+        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        let tickets: Vec<TicketState> = (1..=5)
+            .map(|id| summary(id, Category::Fraud))
+            .chain((6..=7).map(|id| summary(id, Category::Transfer)))
+            .map(|t| TicketState::from(&t))
+            .collect();
+        let notices = alerting.on_changes(&tickets, &[], &at(NOON));
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].text(Language::En).summary, "5 urgent tickets");
+        assert_eq!(alerting.next_flush_at(), Some(NOON + 10_000));
+        assert!(alerting.flush_due(NOON + 10_000).is_empty());
+    }
+}
