@@ -1,5 +1,3 @@
-use std::sync::OnceLock;
-
 use desk_domain::{
     ApiError, CategorySuggestion, MessageKind, SearchResult, TicketDetail, TicketId,
 };
@@ -49,7 +47,7 @@ pub async fn suggest_category(
         text.push('\n');
         text.push_str(&m.body);
     }
-    let decision = triage().classify(&TriageInput {
+    let decision = Triage::shared().classify(&TriageInput {
         text: &text,
         channel: Some(t.channel),
         amount_minor: None,
@@ -59,9 +57,4 @@ pub async fn suggest_category(
         urgent: decision.urgent,
         confidence_permille: (decision.confidence.clamp(0.0, 1.0) * 1000.0).round() as u16,
     })
-}
-
-fn triage() -> &'static Triage<'static> {
-    static TRIAGE: OnceLock<Triage<'static>> = OnceLock::new();
-    TRIAGE.get_or_init(Triage::embedded)
 }

@@ -28,7 +28,7 @@ async fn connectivity(desk: &Desktop) -> Option<String> {
         .ok()?
 }
 
-async fn wait_connectivity(desk: &Desktop, want: &str, timeout: Duration) {
+pub(crate) async fn wait_connectivity(desk: &Desktop, want: &str, timeout: Duration) {
     desk.wait_for(&format!("connectivity {want}"), timeout, || async {
         (connectivity(desk).await.as_deref() == Some(want)).then_some(())
     })

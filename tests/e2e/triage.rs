@@ -8,6 +8,7 @@ use serde_json::json;
 use support_hub::embedded::{DemoSeed, EmbeddedConfig, EmbeddedHub};
 
 use crate::desktop::Desktop;
+use crate::offline::wait_connectivity;
 use crate::services::{READY_TIMEOUT, STEP_TIMEOUT};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -27,15 +28,7 @@ async fn an_urgent_case_arrives_live_with_its_reason() {
     )
     .await;
     desk.wait_ready("inbox", READY_TIMEOUT).await;
-    desk.wait_for("the console online", READY_TIMEOUT, || async {
-        let el = desk
-            .all(r#"[data-testid="sync-indicator"]"#)
-            .await
-            .into_iter()
-            .next()?;
-        (el.attr("data-connectivity").await.ok()?.as_deref() == Some("online")).then_some(())
-    })
-    .await;
+    wait_connectivity(&desk, "online", READY_TIMEOUT).await;
     if let Err(e) = desk
         .one(r#"[data-testid="view-urgent"]"#, "the urgent view")
         .await

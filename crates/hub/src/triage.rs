@@ -1,16 +1,9 @@
 //! Where a new ticket goes: desk-triage's model and the admin rules decide the category,
 //! whether it is urgent, and which group it is routed to.
 
-use std::sync::OnceLock;
-
 use desk_domain::{Category, Priority, TriageNote, TriageSource};
 use desk_triage::{Reason, Triage, TriageInput};
 use desk_wire::IntakeMessage;
-
-fn classifier() -> &'static Triage<'static> {
-    static TRIAGE: OnceLock<Triage<'static>> = OnceLock::new();
-    TRIAGE.get_or_init(Triage::embedded)
-}
 
 /// How a new ticket is filed, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +24,7 @@ pub fn triage(msg: &IntakeMessage) -> Filing {
         Some(subject) => format!("{subject}\n{}", msg.body),
         None => msg.body.clone(),
     };
-    let decision = classifier().classify(&TriageInput {
+    let decision = Triage::shared().classify(&TriageInput {
         text: &text,
         channel: Some(msg.channel),
         amount_minor: None,

@@ -374,9 +374,9 @@ fn queue_and_apply(
     }
     let seq = outbox::insert(tx, edit_id, ticket_id, base_version, edit, now)?;
     let mut record = crate::ticket_detail(tx, ticket_id)?.record;
-    let was_indexed = true;
     edit.apply(&mut record, &me, -seq, now);
-    crate::write_ticket(tx, &record, was_indexed)?;
+    // The ticket exists (its version was just read), so it is already indexed.
+    crate::write_ticket(tx, &record, true)?;
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use tokio::task::JoinHandle;
 
 use crate::backoff::Backoff;
 use crate::client::HubClient;
-use crate::engine::{Engine, SyncError};
+use crate::engine::Engine;
 
 /// What the loop tells the console shell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,7 +236,8 @@ async fn run(
                     // admin may fix the account, so try again at the cap.
                     options.backoff.cap
                 };
-                let reason = describe(&e);
+                // Hub messages carry no customer data, and ours name no ticket content.
+                let reason = e.to_string();
                 tracing::warn!(error = %reason, delay_ms = delay.as_millis() as u64, "sync failed");
                 reporter.update(&engine, |s| {
                     s.connectivity = Connectivity::Offline;
@@ -265,11 +266,6 @@ async fn wait_for_seq(rx: &mut watch::Receiver<i64>, after: i64) {
             std::future::pending::<()>().await;
         }
     }
-}
-
-/// Words for the agent; hub messages carry no customer data, and ours name no ticket content.
-fn describe(e: &SyncError) -> String {
-    e.to_string()
 }
 
 /// Follows the hub's live stream, publishing each announced seq, until it ends or fails. The

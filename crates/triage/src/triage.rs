@@ -59,6 +59,13 @@ impl Triage<'static> {
     pub fn embedded() -> Triage<'static> {
         Triage::new(Model::embedded(), Rules::default_rules())
     }
+
+    /// One process-wide [`Triage::embedded`], built on first use: the hub's intake and the
+    /// console's suggestions share it instead of each keeping a copy.
+    pub fn shared() -> &'static Triage<'static> {
+        static SHARED: std::sync::OnceLock<Triage<'static>> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Triage::embedded)
+    }
 }
 
 impl<'m> Triage<'m> {
