@@ -129,17 +129,24 @@ fn an_orphaned_application_is_ended_too() {
     }}})
     .to_string();
     // The stand-in never speaks the automation protocol, so the session request hangs; send
-    // it and move on without waiting for an answer.
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to tauri-driver");
-    write!(
-        stream,
-        "POST /session HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .expect("send session request");
+    // it and move on without waiting for an answer. Under load tauri-driver has been seen to
+    // fail forwarding the first request to a WebKitWebDriver that was not listening yet
+    // ("client error (SendRequest)"), so an unanswered request is sent again every 5 s.
+    let send = || {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect to tauri-driver");
+        write!(
+            stream,
+            "POST /session HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .expect("send session request");
+        stream
+    };
+    let mut streams = vec![send()];
+    let mut last_sent = Instant::now();
 
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(30);
     let app_pid = loop {
         let found = services.marked_pids().into_iter().find(|pid| {
             fs::read(format!("/proc/{pid}/cmdline"))
@@ -154,9 +161,13 @@ fn an_orphaned_application_is_ended_too() {
             "WebKitWebDriver launches the application of a session request, with the marker\n{}",
             services.log_tails()
         );
+        if last_sent.elapsed() > Duration::from_secs(5) {
+            streams.push(send());
+            last_sent = Instant::now();
+        }
         std::thread::sleep(Duration::from_millis(50));
     };
-    drop(stream);
+    drop(streams);
     drop(services);
     assert!(
         !alive(app_pid),
