@@ -17,6 +17,10 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# A fresh clone builds once: incremental caches would only cost disk (several GB) and time.
+if [[ "${CI:-}" == "true" ]]; then
+  export CARGO_INCREMENTAL=0
+fi
 
 REPORTS="$ROOT/target/test-reports"
 NEXTEST_JUNIT="$ROOT/target/nextest/ci/junit.xml"

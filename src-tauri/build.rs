@@ -18,6 +18,10 @@ fn main() {
         "attention_items",
         "resolve_attention",
         "set_work_offline",
+        "alert_settings",
+        "set_alert_settings",
+        "mark_seen",
+        "unread_urgent",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -1,10 +1,12 @@
 //! Wallet Desk's desktop shell. It stays thin: it opens the workspace, registers IPC commands
 //! that delegate to the core crates, and forwards core events to the window. Everything it does
-//! beyond wiring lives in `desk-store`, `desk-sync`, `desk-domain` and `support-hub` (embedded
-//! in demo mode), which build and test without a window.
+//! beyond wiring lives in `desk-store`, `desk-sync`, `desk-alerts`, `desk-domain` and
+//! `support-hub` (embedded in demo mode), which build and test without a window.
 
+mod alerts;
 pub mod ipc;
 mod launch;
+mod tray;
 mod workspace;
 
 use tauri::Manager;
@@ -27,6 +29,8 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             let console = Console::open(&dir)?;
+            tray::install(app.handle());
+            console.start_alerts(app.handle());
             console.start_sync(app.handle().clone(), launch.hub.clone())?;
             app.manage(console);
             Ok(())

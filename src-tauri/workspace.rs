@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use desk_domain::{Connectivity, ConsoleEvent, Millis, SyncStatus, CONSOLE_EVENT};
+use desk_domain::{ApiError, Connectivity, ConsoleEvent, Millis, SyncStatus, CONSOLE_EVENT};
 use desk_store::{Perspective, Store, StoreError};
 use desk_sync::{Credentials, Engine, RunOptions, SyncEvent, SyncHandle};
 use support_hub::embedded::{DemoSeed, EmbeddedConfig, EmbeddedHub};
 use tauri::{AppHandle, Emitter};
 
+use crate::alerts::Alerts;
 use crate::launch::{HubChoice, PASSWORD_ENV};
 
 /// The replica's file name inside the workspace directory.
@@ -31,6 +32,7 @@ pub struct Console {
     sync: Arc<OnceLock<SyncHandle>>,
     /// Kept alive for the app's lifetime in demo mode.
     hub: Arc<Mutex<Option<EmbeddedHub>>>,
+    alerts: Arc<OnceLock<Arc<Alerts>>>,
 }
 
 impl Console {
@@ -42,6 +44,26 @@ impl Console {
             dir: dir.to_path_buf(),
             sync: Arc::new(OnceLock::new()),
             hub: Arc::new(Mutex::new(None)),
+            alerts: Arc::new(OnceLock::new()),
+        })
+    }
+
+    /// Starts native notifications for this workspace. A console whose alert log cannot be
+    /// opened still works; it says so on stderr and the alert commands report it.
+    pub fn start_alerts(&self, app: &AppHandle) {
+        match Alerts::start(app, self.store.clone(), &self.dir) {
+            Ok(alerts) => {
+                let _ = self.alerts.set(alerts);
+            }
+            Err(e) => eprintln!("wallet-desk: alerts are off: {e}"),
+        }
+    }
+
+    pub fn alerts(&self) -> Result<Arc<Alerts>, ApiError> {
+        self.alerts.get().cloned().ok_or_else(|| {
+            ApiError::from(StoreError::Unavailable(
+                "notifications are off: the alert log could not be opened".into(),
+            ))
         })
     }
 
@@ -157,7 +179,13 @@ impl Console {
                     }
                     ConsoleEvent::Sync { status }
                 }
-                SyncEvent::TicketsChanged(ids) => ConsoleEvent::TicketsChanged { ids },
+                SyncEvent::TicketsChanged(ids) => {
+                    // Empty means "a bulk fill": the bootstrap's backlog is not news.
+                    if let (false, Some(alerts)) = (ids.is_empty(), self.alerts.get()) {
+                        alerts.tickets_changed(&app, ids.clone());
+                    }
+                    ConsoleEvent::TicketsChanged { ids }
+                }
             };
             // The window may not be listening yet; it reads the state when it loads.
             let _ = app.emit(CONSOLE_EVENT, out);

@@ -5,6 +5,7 @@
 //! `tests/bindings.rs` regenerates and checks; keep the two lists in step (the test fails
 //! when the handler's list and this one disagree).
 
+mod alerts;
 mod inbox;
 mod sync;
 mod ticket;
@@ -91,7 +92,35 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[("offline", ts_name::<bool>)],
         returns: ts_name::<SyncStatus>,
     },
+    CommandSpec {
+        name: "alert_settings",
+        args: &[],
+        returns: ts_name::<AlertSettings>,
+    },
+    CommandSpec {
+        name: "set_alert_settings",
+        args: &[("settings", ts_name::<AlertSettings>)],
+        returns: ts_name::<AlertSettings>,
+    },
+    CommandSpec {
+        name: "mark_seen",
+        args: &[("id", ts_name::<TicketId>)],
+        returns: ts_name::<u32>,
+    },
+    CommandSpec {
+        name: "unread_urgent",
+        args: &[],
+        returns: ts_name::<u32>,
+    },
 ];
+
+/// A ticket number from the UI, checked once for every command that takes one.
+pub(crate) fn ticket_number(id: TicketId) -> Result<TicketId, ApiError> {
+    if id <= 0 {
+        return Err(ApiError::invalid(format!("{id} is not a ticket number")));
+    }
+    Ok(id)
+}
 
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
 {
@@ -108,6 +137,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         sync::attention_items,
         sync::resolve_attention,
         sync::set_work_offline,
+        alerts::alert_settings,
+        alerts::set_alert_settings,
+        alerts::mark_seen,
+        alerts::unread_urgent,
     ]
 }
 
@@ -125,4 +158,8 @@ pub const REGISTERED: &[&str] = &[
     "attention_items",
     "resolve_attention",
     "set_work_offline",
+    "alert_settings",
+    "set_alert_settings",
+    "mark_seen",
+    "unread_urgent",
 ];

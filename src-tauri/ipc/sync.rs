@@ -6,6 +6,7 @@ use desk_domain::{
 };
 use tauri::{AppHandle, Runtime, State};
 
+use super::ticket_number;
 use crate::workspace::now_millis;
 use crate::Console;
 
@@ -16,11 +17,7 @@ pub async fn edit_ticket<R: Runtime>(
     ticket_id: TicketId,
     edit: TicketEdit,
 ) -> Result<TicketDetail, ApiError> {
-    if ticket_id <= 0 {
-        return Err(ApiError::invalid(format!(
-            "{ticket_id} is not a ticket number"
-        )));
-    }
+    let ticket_id = ticket_number(ticket_id)?;
     let detail = console
         .store
         .edit_locally(ticket_id, edit, desk_sync::new_edit_id(), now_millis())

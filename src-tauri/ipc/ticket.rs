@@ -4,6 +4,7 @@ use desk_domain::{
 use desk_triage::{Triage, TriageInput};
 use tauri::State;
 
+use super::ticket_number;
 use crate::Console;
 
 #[tauri::command]
@@ -11,9 +12,7 @@ pub async fn ticket_detail(
     console: State<'_, Console>,
     id: TicketId,
 ) -> Result<TicketDetail, ApiError> {
-    if id <= 0 {
-        return Err(ApiError::invalid(format!("{id} is not a ticket number")));
-    }
+    let id = ticket_number(id)?;
     Ok(console.store.read(move |s| s.ticket_detail(id)).await?)
 }
 
@@ -33,9 +32,7 @@ pub async fn suggest_category(
     console: State<'_, Console>,
     id: TicketId,
 ) -> Result<CategorySuggestion, ApiError> {
-    if id <= 0 {
-        return Err(ApiError::invalid(format!("{id} is not a ticket number")));
-    }
+    let id = ticket_number(id)?;
     let detail = console.store.read(move |s| s.ticket_detail(id)).await?;
     let t = &detail.record;
     let mut text = t.subject.clone();

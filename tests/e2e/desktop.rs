@@ -3,7 +3,7 @@
 
 use std::{
     fs,
-    path::{Path, PathBuf},
+    path::PathBuf,
     time::{Duration, Instant},
 };
 
@@ -22,6 +22,15 @@ pub struct Desktop {
     test: String,
 }
 
+/// How to start the app beyond its arguments.
+#[derive(Default)]
+pub struct LaunchOpts {
+    /// Reuse this workspace (a relaunch) instead of a fresh one.
+    pub data_dir: Option<TempDir>,
+    /// Leave org.freedesktop.Notifications unowned: the app must fall back to in-window alerts.
+    pub no_notification_daemon: bool,
+}
+
 impl Desktop {
     /// Starts the app on a fresh workspace with [`TEST_DEMO_TICKETS`] demo tickets.
     pub async fn launch(test: &str) -> Desktop {
@@ -37,19 +46,31 @@ impl Desktop {
     /// Starts the app on a fresh workspace with extra environment and arguments (e.g. a real
     /// hub's URL instead of the embedded demo).
     pub async fn launch_custom(test: &str, env: &[(&str, String)], args: &[String]) -> Desktop {
+        Self::launch_opts(test, env, args, LaunchOpts::default()).await
+    }
+
+    /// The most general launch: see [`LaunchOpts`].
+    pub async fn launch_opts(
+        test: &str,
+        env: &[(&str, String)],
+        args: &[String],
+        opts: LaunchOpts,
+    ) -> Desktop {
         let app = PathBuf::from(env!("CARGO_BIN_EXE_wallet-desk"));
         assert!(
             app.is_file(),
             "cargo builds the app binary for its integration tests: {app:?}"
         );
         let _ = fs::remove_file(artifacts_dir().join(format!("FAILED-{test}.png")));
-        let data_dir = tempfile::Builder::new()
-            .prefix("wallet-desk-e2e-data-")
-            .tempdir()
-            .expect("a temp dir for the test workspace");
+        let data_dir = opts.data_dir.unwrap_or_else(|| {
+            tempfile::Builder::new()
+                .prefix("wallet-desk-e2e-data-")
+                .tempdir()
+                .expect("a temp dir for the test workspace")
+        });
         let mut env = env.to_vec();
         env.push(("RUST_BACKTRACE", "1".to_string()));
-        let services = Services::start(test, &env);
+        let services = Services::start_with(test, &env, !opts.no_notification_daemon);
         let mut app_args = vec![
             "--data-dir".to_string(),
             data_dir.path().to_string_lossy().into_owned(),
@@ -121,11 +142,21 @@ impl Desktop {
 
     /// The workspace the app was started on (`--data-dir`).
     #[allow(dead_code)] // for tests that look at the workspace files or restart on them
-    pub fn data_dir(&self) -> &Path {
-        self.data_dir.path()
+    pub fn services_mut(&mut self) -> &mut Services {
+        &mut self.services
     }
 
-    #[allow(dead_code)] // for tests that talk to the desktop (e.g. watch the session bus)
+    /// Ends the app and its desktop, keeping the workspace for a relaunch.
+    pub async fn shut_down_keeping_workspace(mut self) -> TempDir {
+        if let Some(client) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        }
+        let empty = tempfile::tempdir().expect("a placeholder temp dir");
+        let kept = std::mem::replace(&mut self.data_dir, empty);
+        drop(self);
+        kept
+    }
+
     pub fn services(&self) -> &Services {
         &self.services
     }

@@ -6,6 +6,7 @@
 //! Screenshots and per-process logs land in tests/artifacts/; `UPDATE_SCREENSHOTS=1`
 //! also refreshes docs/screenshots/.
 
+mod alerts;
 mod desktop;
 mod harness;
 mod inbox;

@@ -108,10 +108,17 @@ impl Services {
     /// Starts Xvfb, a session bus, dunst and tauri-driver for `test` (a name for the log
     /// folder). `extra_env` is passed to tauri-driver, and through WebKitWebDriver to the app.
     pub fn start(test: &str, extra_env: &[(&str, String)]) -> Services {
+        Self::start_with(test, extra_env, true)
+    }
+
+    /// [`Services::start`], with or without a notification daemon: without one, nobody owns
+    /// org.freedesktop.Notifications and the bus refuses notifications at once.
+    pub fn start_with(test: &str, extra_env: &[(&str, String)], daemon: bool) -> Services {
         // Look every tool up first, so a machine without them fails before anything starts.
         let xvfb = require_tool("Xvfb", "Debian package xvfb");
         let dbus_daemon = require_tool("dbus-daemon", "Debian package dbus");
         let dunst = require_tool("dunst", "Debian package dunst");
+        require_tool("dbus-monitor", "Debian package dbus");
         require_tool("dbus-send", "Debian package dbus");
         let tauri_driver = require_tool("tauri-driver", "cargo install tauri-driver");
         require_tool("WebKitWebDriver", "Debian package webkit2gtk-driver");
@@ -169,13 +176,17 @@ impl Services {
 
         // Session bus: notifications, and anything GTK or WebKit asks the bus for.
         let mut cmd = Command::new(&dbus_daemon);
-        cmd.args([
-            "--session",
-            "--nofork",
-            "--nopidfile",
-            "--nosyslog",
-            "--print-address=1",
-        ]);
+        if daemon {
+            cmd.arg("--session");
+        } else {
+            // The standard session config activates any installed notification daemon (dunst
+            // ships a service file) on the first Notify; this bus has no service directories.
+            cmd.arg(format!(
+                "--config-file={}",
+                services.bus_config_without_services().display()
+            ));
+        }
+        cmd.args(["--nofork", "--nopidfile", "--nosyslog", "--print-address=1"]);
         let (child, line) = services.spawn_reading_line("dbus", cmd, Duration::from_secs(20));
         services.children.push(("dbus-daemon", child));
         services.bus_address = line.trim().to_string();
@@ -186,14 +197,16 @@ impl Services {
         );
 
         // A real notification daemon, so the app's notifications have someone to go to.
-        let cmd = Command::new(&dunst);
-        let child = services.spawn_logged("dunst", cmd);
-        services.children.push(("dunst", child));
-        services.wait_until(
-            "dunst to own org.freedesktop.Notifications on the session bus",
-            Duration::from_secs(20),
-            || services.bus_name_has_owner("org.freedesktop.Notifications"),
-        );
+        if daemon {
+            let cmd = Command::new(&dunst);
+            let child = services.spawn_logged("dunst", cmd);
+            services.children.push(("dunst", child));
+            services.wait_until(
+                "dunst to own org.freedesktop.Notifications on the session bus",
+                Duration::from_secs(20),
+                || services.bus_name_has_owner("org.freedesktop.Notifications"),
+            );
+        }
 
         // WebDriver: tauri-driver on two free ports. A port can be taken between asking the OS
         // for it and tauri-driver binding it, so a failed start is retried with new ports.
@@ -240,6 +253,65 @@ impl Services {
             "tauri-driver did not answer GET /status ({last_error}); see {}",
             services.log_dir.join("tauri-driver.log").display()
         );
+    }
+
+    /// A session bus configuration that starts no services on demand.
+    fn bus_config_without_services(&self) -> PathBuf {
+        let root = self.home.path();
+        let config = root.join("bus-without-services.conf");
+        fs::write(
+            &config,
+            format!(
+                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+                root.join("runtime").display()
+            ),
+        )
+        .expect("bus config in the desktop's home");
+        config
+    }
+
+    /// Watches this desktop's bus for notifications; returns once the monitor is attached.
+    pub fn monitor(&mut self) -> desk_testbed::BusMonitor {
+        let mut cmd = Command::new("dbus-monitor");
+        cmd.args(desk_testbed::MONITOR_ARGS);
+        self.apply_env(&mut cmd);
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(self.log_file("dbus-monitor"));
+        let mut child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start dbus-monitor: {e}; {SETUP_HINT}"));
+        let stdout = child.stdout.take().expect("piped stdout");
+        self.children.push(("dbus-monitor", child));
+        desk_testbed::BusMonitor::attach(stdout)
+    }
+
+    /// Runs a tool on this desktop (e.g. `dunstctl`) and returns its stdout.
+    pub fn run(&self, program: &str, args: &[&str]) -> String {
+        let mut cmd = Command::new(program);
+        cmd.args(args);
+        self.apply_env(&mut cmd);
+        let out = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("could not run {program}: {e}; {SETUP_HINT}"));
+        assert!(
+            out.status.success(),
+            "{program} {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// The pids of every live process carrying this desktop's marker.

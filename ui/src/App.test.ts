@@ -18,6 +18,10 @@ const h = vi.hoisted(() => ({
   attentionItems: vi.fn(),
   resolveAttention: vi.fn(),
   setWorkOffline: vi.fn(),
+  unreadUrgent: vi.fn(),
+  markSeen: vi.fn(),
+  alertSettings: vi.fn(),
+  setAlertSettings: vi.fn(),
 }));
 vi.mock("@tauri-apps/api/event", () => ({
   listen: async (_name: string, fn: (e: { payload: unknown }) => void) => {
@@ -42,6 +46,10 @@ vi.mock("$lib/bindings/commands", () => ({
     attentionItems: () => h.attentionItems(),
     resolveAttention: (editId: string, r: string) => h.resolveAttention(editId, r),
     setWorkOffline: (offline: boolean) => h.setWorkOffline(offline),
+    unreadUrgent: () => h.unreadUrgent(),
+    markSeen: (id: number) => h.markSeen(id),
+    alertSettings: () => h.alertSettings(),
+    setAlertSettings: (s: unknown) => h.setAlertSettings(s),
   },
 }));
 
@@ -74,6 +82,19 @@ beforeEach(() => {
   h.attentionItems.mockResolvedValue([]);
   h.resolveAttention.mockResolvedValue(null);
   h.setWorkOffline.mockReset();
+  h.unreadUrgent.mockResolvedValue(0);
+  h.markSeen.mockReset().mockResolvedValue(0);
+  h.alertSettings.mockResolvedValue({
+    categories: { account_security: true, fraud: true },
+    sla_soon: true,
+    needs_attention: true,
+    quiet_hours: null,
+    urgent_overrides_quiet: true,
+    sla_lead_minutes: 15,
+    burst: { threshold: 3, window_seconds: 10 },
+  });
+  h.setAlertSettings.mockReset().mockImplementation(async (s: unknown) => s);
+  document.title = "Wallet Desk";
   drafts.reset();
   errors.dismiss();
   workspace.setProgress({ done: 0, total: 0 });
@@ -275,5 +296,94 @@ describe("App", () => {
     expect((screen.getByTestId("composer-send") as HTMLButtonElement).disabled).toBe(false);
     const selected = screen.getAllByTestId("inbox-row").filter((r) => r.getAttribute("aria-selected") === "true");
     expect(selected.map((r) => r.dataset.ticketId)).toEqual(["1"]);
+  });
+  it("opens the ticket a notification was clicked for, or the urgent view for a summary", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    emit({ kind: "open_ticket", value: { id: 5 } });
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("5"));
+    expect(h.markSeen).toHaveBeenCalledWith(5);
+
+    emit({ kind: "open_ticket", value: { id: null } });
+    await waitFor(() => expect(screen.getByTestId("inbox-title").textContent).toBe("Urgent"));
+    expect(h.inboxPage.mock.calls.at(-1)![0]).toMatchObject({ view: { kind: "urgent" }, offset: 0 });
+    expect(screen.getByTestId("view-urgent").getAttribute("aria-current")).toBe("page");
+  });
+
+  it("counts unread urgent tickets in the sidebar and title, and marks opened tickets seen", async () => {
+    h.unreadUrgent.mockResolvedValue(2);
+    render(App);
+    const badge = await screen.findByTestId("unread-urgent");
+    expect(badge.textContent).toBe("2");
+    expect(screen.getByTestId("view-urgent").contains(badge)).toBe(true);
+    expect(document.title).toBe("(2) Wallet Desk");
+
+    // Any way of opening a ticket marks it seen; the answer is the new count.
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    h.markSeen.mockResolvedValue(1);
+    screen.getAllByTestId("inbox-row")[0].click();
+    expect(h.markSeen).toHaveBeenCalledWith(1);
+    await waitFor(() => expect(screen.getByTestId("unread-urgent").textContent).toBe("1"));
+    expect(document.title).toBe("(1) Wallet Desk");
+
+    emit({ kind: "unread_urgent", value: { count: 7 } });
+    await waitFor(() => expect(screen.getByTestId("unread-urgent").textContent).toBe("7"));
+    expect(document.title).toBe("(7) Wallet Desk");
+    emit({ kind: "unread_urgent", value: { count: 0 } });
+    await waitFor(() => expect(screen.queryByTestId("unread-urgent")).toBeNull());
+    expect(document.title).toBe("Wallet Desk");
+  });
+
+  it("shows alerts the OS could not, and opens their ticket from the toast", async () => {
+    render(App);
+    await waitFor(() => expect(h.listeners.length).toBe(1));
+    emit({ kind: "alert", value: { alert: { summary: "Urgent: Fraud", body: "#9 · Email", ticket_id: 9, urgent: true } } });
+    emit({ kind: "alert", value: { alert: { summary: "3 urgent tickets", body: "", ticket_id: null, urgent: true } } });
+    const toasts = await screen.findAllByTestId("in-window-alert");
+    expect(toasts.map((t) => t.dataset.ticketId)).toEqual([undefined, "9"]);
+    expect(screen.getByTestId("in-window-alerts").contains(toasts[0])).toBe(true);
+
+    await fireEvent.click(toasts[1].querySelector('[data-testid="in-window-alert-open"]')!);
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("9"));
+    expect(h.markSeen).toHaveBeenCalledWith(9);
+    expect(screen.getAllByTestId("in-window-alert")).toHaveLength(1);
+
+    await fireEvent.click(screen.getByTestId("in-window-alert-open"));
+    await waitFor(() => expect(screen.getByTestId("inbox-title").textContent).toBe("Urgent"));
+    expect(screen.queryByTestId("in-window-alert")).toBeNull();
+  });
+
+  it("opening a ticket another way clears its toasts", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    emit({ kind: "alert", value: { alert: { summary: "Urgent: Fraud", body: "#1", ticket_id: 1, urgent: true } } });
+    await screen.findByTestId("in-window-alert");
+    screen.getAllByTestId("inbox-row")[0].click();
+    await waitFor(() => expect(screen.queryByTestId("in-window-alert")).toBeNull());
+  });
+
+  it("opens the notification settings from the top bar; Escape closes only the dialog", async () => {
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("inbox-row").length).toBeGreaterThan(0));
+    screen.getAllByTestId("inbox-row")[0].click();
+    await waitFor(() => expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("1"));
+    await fireEvent.click(screen.getByTestId("alert-settings-open"));
+    const panel = await screen.findByTestId("alert-settings");
+    const fraud = await waitFor(() => {
+      const box = screen.getAllByTestId("alert-category").find((b) => b.dataset.category === "fraud");
+      expect(box).toBeTruthy();
+      return box!;
+    });
+    expect(fraud.closest("label")!.textContent!.trim()).toBe("Fraud");
+    await fireEvent.keyDown(panel, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("alert-settings")).toBeNull());
+    expect(screen.getByTestId("ticket-view").dataset.ticketId).toBe("1");
+
+    await fireEvent.click(screen.getByTestId("alert-settings-open"));
+    await screen.findAllByTestId("alert-category");
+    await fireEvent.click(screen.getByTestId("alert-sla-soon"));
+    await fireEvent.click(screen.getByTestId("alert-settings-save"));
+    expect(h.setAlertSettings.mock.calls[0][0]).toMatchObject({ sla_soon: false });
+    await waitFor(() => expect(screen.queryByTestId("alert-settings")).toBeNull());
   });
 });

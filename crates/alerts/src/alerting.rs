@@ -26,6 +26,20 @@ impl Alerting {
         &self.settings
     }
 
+    /// Opens the alert log at `path` with the settings saved in it.
+    pub fn open(path: &std::path::Path) -> Result<Alerting, crate::LogError> {
+        let log = AlertLog::open(path)?;
+        let settings = log.settings()?;
+        Ok(Alerting::new(settings, log))
+    }
+
+    /// Checks, saves and applies new settings; on error nothing changes.
+    pub fn save_settings(&mut self, settings: AlertSettings) -> Result<(), crate::LogError> {
+        self.log.save_settings(&settings)?;
+        self.set_settings(settings);
+        Ok(())
+    }
+
     /// Applies new settings. A changed burst rule starts a fresh window, flushing nothing:
     /// call [`Alerting::flush_due`] first if a hold may be pending.
     pub fn set_settings(&mut self, settings: AlertSettings) {

@@ -81,8 +81,9 @@ impl Summary {
 ///
 /// Alerts are shown one by one while no more than `threshold` arrive within `window`. A batch
 /// that would go over becomes one summary at once, and opens a hold: alerts arriving during the
-/// next `window` wait and come out together as one more notification when it ends. So a storm
-/// of tickets yields one notification per window, and the first of them without delay.
+/// next `window` wait and come out together as one more notification when it ends. A single
+/// alert that would go over opens the hold itself and waits in it. So a storm of tickets
+/// yields one notification per window however the sync batches them.
 ///
 /// The caller flushes the hold on a timer at [`Burst::next_flush_at`]; if it does not, the next
 /// [`Burst::admit`] flushes it, so nothing held is ever lost, only late.
@@ -121,7 +122,15 @@ impl Burst {
         }
         let threshold = usize::try_from(self.rule.threshold).unwrap_or(usize::MAX);
         if self.shown.len().saturating_add(alerts.len()) > threshold {
-            notices.push(self.summarize(alerts, now));
+            if alerts.len() == 1 {
+                // One more alert over the limit: the storm has begun. Hold it with whatever
+                // follows, so one-per-sync arrivals become one summary instead of a
+                // notification each (a summary of one now would open no hold).
+                self.hold_until = Some(now.saturating_add(self.rule.window_ms()));
+                self.held = alerts;
+            } else {
+                notices.push(self.summarize(alerts, now));
+            }
         } else {
             self.shown.extend(std::iter::repeat_n(now, alerts.len()));
             notices.extend(alerts.into_iter().map(Notice::Single));
@@ -262,6 +271,24 @@ mod tests {
         assert!(
             matches!(&n[..], [Notice::Summary(s)] if s.total() == 2),
             "{n:?}"
+        );
+    }
+
+    #[test]
+    fn a_storm_arriving_one_ticket_per_sync_is_one_summary_after_the_first_few() {
+        let mut b = Burst::new(BurstRule::default());
+        let mut shown = Vec::new();
+        for id in 1..=6 {
+            shown.extend(b.admit(fraud(id..id + 1), id * 100));
+        }
+        assert_eq!(singles(&shown), 3, "up to the threshold, each shows: {shown:?}");
+        assert_eq!(shown.len(), 3, "the rest wait in the hold: {shown:?}");
+        let until = b.next_flush_at().expect("the fourth alert opened a hold");
+        assert!(b.flush_due(until - 1).is_empty(), "not before the window ends");
+        let flushed = b.flush_due(until);
+        assert!(
+            matches!(&flushed[..], [Notice::Summary(s)] if s.total() == 3),
+            "tickets 4-6 as one summary: {flushed:?}"
         );
     }
 

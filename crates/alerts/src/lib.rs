@@ -44,15 +44,14 @@ mod decide;
 mod log;
 mod notifier;
 mod platform;
-mod settings;
 mod text;
 
 pub use alert::{Alert, TicketState};
 pub use alerting::Alerting;
 pub use burst::{Burst, Notice, Summary};
 pub use decide::{decide, Moment};
+pub use desk_domain::{local_minute_of_day, AlertSettings, BurstRule, QuietHours};
 pub use log::{AlertLog, LogError, RETENTION_MS};
 pub use notifier::{Clicked, Delivery, Notifier, DEFAULT_SHOW_TIMEOUT};
 pub use platform::{APP_ID, APP_NAME};
-pub use settings::{local_minute_of_day, AlertSettings, BurstRule, QuietHours};
 pub use text::{Language, NotificationText};

@@ -7,10 +7,10 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use desk_domain::Millis;
-use rusqlite::{params, Connection, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
-use crate::Alert;
+use crate::{Alert, AlertSettings};
 
 /// How long a sent key is remembered. Long enough to outlast any resync or holiday; short
 /// enough that the file stays small.
@@ -22,6 +22,13 @@ const M_CREATE: &str = "CREATE TABLE sent (
 ) STRICT;
 CREATE INDEX sent_by_time ON sent(sent_at);";
 
+/// The agent's notification settings live in the same file: they belong to this console (not
+/// to the replica, which may be rebuilt) and are read once at start.
+const M_SETTINGS: &str = "CREATE TABLE settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    json TEXT NOT NULL
+) STRICT;";
+
 /// Why the alert log could not be opened or written.
 #[derive(Debug, thiserror::Error)]
 pub enum LogError {
@@ -29,6 +36,8 @@ pub enum LogError {
     Sqlite(#[from] rusqlite::Error),
     #[error("alert log schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error("alert settings: {0}")]
+    Settings(String),
 }
 
 /// The record of alert keys already sent ([`Alert::key`]).
@@ -43,7 +52,7 @@ impl AlertLog {
     /// Opens (creating if needed) the log at `path`, with the workspace's SQLite settings.
     pub fn open(path: &Path) -> Result<AlertLog, LogError> {
         let mut conn = desk_sqlite::open_writer(path)?;
-        Migrations::new(vec![M::up(M_CREATE)]).to_latest(&mut conn)?;
+        Migrations::new(vec![M::up(M_CREATE), M::up(M_SETTINGS)]).to_latest(&mut conn)?;
         Ok(AlertLog {
             conn: Mutex::new(conn),
         })
@@ -79,6 +88,37 @@ impl AlertLog {
         Ok(fresh)
     }
 
+    /// The saved settings, or the defaults when none were saved. Settings that no longer
+    /// parse (a downgrade, a hand edit) give the defaults with a warning: a console that
+    /// cannot read its preferences must still notify about fraud.
+    pub fn settings(&self) -> Result<AlertSettings, LogError> {
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        let json: Option<String> = conn
+            .query_row("SELECT json FROM settings WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        Ok(match json {
+            None => AlertSettings::default(),
+            Some(j) => serde_json::from_str(&j).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "saved alert settings unreadable; using defaults");
+                AlertSettings::default()
+            }),
+        })
+    }
+
+    /// Saves `settings` after checking them; invalid ones are refused and nothing changes.
+    pub fn save_settings(&self, settings: &AlertSettings) -> Result<(), LogError> {
+        settings.validate().map_err(LogError::Settings)?;
+        let json =
+            serde_json::to_string(settings).map_err(|e| LogError::Settings(e.to_string()))?;
+        let conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        conn.execute(
+            "INSERT INTO settings (id, json) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET json = excluded.json",
+            params![json],
+        )?;
+        Ok(())
+    }
+
     /// The alerts whose event was never sent, recorded as sent now.
     pub fn fresh(&self, alerts: Vec<Alert>, now: Millis) -> Result<Vec<Alert>, LogError> {
         let keys: Vec<String> = alerts.iter().map(Alert::key).collect();
@@ -110,6 +150,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("alerts.sqlite");
         (dir, path)
+    }
+
+    #[test]
+    fn settings_persist_and_invalid_ones_are_refused_without_a_trace() {
+        let (_dir, path) = temp_log();
+        let log = AlertLog::open(&path).unwrap();
+        assert_eq!(log.settings().unwrap(), AlertSettings::default());
+        let quiet = AlertSettings {
+            sla_lead_minutes: 30,
+            ..AlertSettings::default()
+        };
+        log.save_settings(&quiet).unwrap();
+        let bad = AlertSettings {
+            sla_lead_minutes: 0,
+            ..AlertSettings::default()
+        };
+        assert!(matches!(
+            log.save_settings(&bad),
+            Err(LogError::Settings(_))
+        ));
+        drop(log);
+        assert_eq!(
+            AlertLog::open(&path).unwrap().settings().unwrap(),
+            quiet,
+            "the valid save survives a restart; the refused one changed nothing"
+        );
     }
 
     #[test]

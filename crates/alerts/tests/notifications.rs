@@ -17,9 +17,9 @@ use desk_alerts::{
     TicketState, DEFAULT_SHOW_TIMEOUT,
 };
 use desk_domain::{Category, Channel, TicketSummary};
+use desk_testbed::BusMonitor;
 use support::desktop::{Daemon, Desktop};
 use support::fixtures::{assert_no_personal_data, hostile_ticket, now};
-use support::monitor::BusMonitor;
 
 const NOTIFY_TIMEOUT: Duration = Duration::from_secs(10);
 const CLICK_TIMEOUT: Duration = Duration::from_secs(10);
@@ -89,7 +89,7 @@ fn expect_click(clicks: &mpsc::Receiver<Clicked>, monitor: &BusMonitor) -> Click
 #[test]
 fn an_urgent_ticket_reaches_the_daemon_with_only_number_category_and_channel() {
     let mut session = Session::start("urgent", Daemon::Dunst);
-    let monitor = BusMonitor::start(&mut session.desktop);
+    let monitor = session.desktop.monitor();
     let dir = tempfile::tempdir().unwrap();
     let mut alerting = alerting_at(&dir.path().join("alerts.sqlite"));
     let (notifier, _clicks) = Notifier::start().unwrap();
@@ -143,7 +143,7 @@ fn an_urgent_ticket_reaches_the_daemon_with_only_number_category_and_channel() {
 #[test]
 fn a_burst_of_urgent_tickets_is_exactly_one_summary_notification() {
     let mut session = Session::start("burst", Daemon::Dunst);
-    let monitor = BusMonitor::start(&mut session.desktop);
+    let monitor = session.desktop.monitor();
     let dir = tempfile::tempdir().unwrap();
     let mut alerting = alerting_at(&dir.path().join("alerts.sqlite"));
     let (notifier, _clicks) = Notifier::start().unwrap();
@@ -184,7 +184,7 @@ fn a_burst_of_urgent_tickets_is_exactly_one_summary_notification() {
 #[test]
 fn the_alert_log_prevents_a_second_notification_after_a_restart() {
     let mut session = Session::start("restart", Daemon::Dunst);
-    let monitor = BusMonitor::start(&mut session.desktop);
+    let monitor = session.desktop.monitor();
     let dir = tempfile::tempdir().unwrap();
     let log_path = dir.path().join("alerts.sqlite");
     let ticket = hostile_ticket(7001, Category::Fraud, Channel::Phone);
@@ -232,7 +232,7 @@ fn the_alert_log_prevents_a_second_notification_after_a_restart() {
 #[test]
 fn clicking_a_notification_reports_the_ticket_to_open() {
     let mut session = Session::start("click", Daemon::Dunst);
-    let monitor = BusMonitor::start(&mut session.desktop);
+    let monitor = session.desktop.monitor();
     let dir = tempfile::tempdir().unwrap();
     let mut alerting = alerting_at(&dir.path().join("alerts.sqlite"));
     let (notifier, clicks) = Notifier::start().unwrap();
@@ -296,7 +296,7 @@ fn urgent_notice(id: i64) -> Notice {
 #[test]
 fn without_a_notification_daemon_show_reports_unavailable_at_once() {
     let mut session = Session::start("no-daemon", Daemon::Absent);
-    let monitor = BusMonitor::start(&mut session.desktop);
+    let monitor = session.desktop.monitor();
     let (notifier, _clicks) = Notifier::start().unwrap();
 
     let started = Instant::now();
@@ -333,7 +333,7 @@ fn without_a_notification_daemon_show_reports_unavailable_at_once() {
 #[test]
 fn a_stuck_notification_daemon_costs_the_timeout_never_a_hang() {
     let mut session = Session::start("stuck-daemon", Daemon::Stalled);
-    let monitor = BusMonitor::start(&mut session.desktop);
+    let monitor = session.desktop.monitor();
     let (notifier, _clicks) = Notifier::start().unwrap();
 
     let started = Instant::now();

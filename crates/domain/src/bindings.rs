@@ -31,6 +31,8 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
     AttentionItem::export_all(&cfg)?;
     Resolution::export_all(&cfg)?;
     CategorySuggestion::export_all(&cfg)?;
+    AlertSettings::export_all(&cfg)?;
+    InWindowAlert::export_all(&cfg)?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! demo generator and (later) the hub. It does no I/O, so everything here is tested as plain
 //! functions; time is always passed in as Unix milliseconds rather than read from a clock.
 
+pub mod alerting;
 pub mod bindings;
 pub mod edit;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod ticket;
 mod vocabulary;
 pub mod workspace;
 
+pub use alerting::{local_minute_of_day, AlertSettings, BurstRule, InWindowAlert, QuietHours};
 pub use edit::TicketEdit;
 pub use error::{ApiError, ErrorCode};
 pub use inbox::{InboxFilter, InboxPage, InboxQuery, InboxSort, InboxView, ViewCount};

@@ -81,6 +81,14 @@ pub enum ConsoleEvent {
     FillProgress { done: u32, total: u32 },
     /// Replication state changed: online or offline, queue length, attention items.
     Sync { status: crate::SyncStatus },
+    /// The agent clicked a notification: show this ticket, or the urgent view when `None`
+    /// (a summary of several tickets). The shell has already brought the window forward.
+    OpenTicket { id: Option<crate::TicketId> },
+    /// A notification the operating system could not show: show it inside the window.
+    Alert { alert: crate::InWindowAlert },
+    /// Urgent tickets (open, unassigned or mine) the agent has not opened yet; the tray shows
+    /// the same number.
+    UnreadUrgent { count: u32 },
 }
 
 /// The name of the one Tauri event that carries [`ConsoleEvent`]s.

@@ -8,6 +8,7 @@ mod migrations;
 mod replication;
 mod search;
 mod tables;
+mod watch;
 
 use std::path::{Path, PathBuf};
 

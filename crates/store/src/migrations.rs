@@ -4,7 +4,9 @@
 
 use rusqlite_migration::{Migrations, M};
 
-use crate::tables::{customers, messages, meta, outbox, search_index, team, ticket_links, tickets};
+use crate::tables::{
+    customers, messages, meta, outbox, search_index, seen, team, ticket_links, tickets,
+};
 
 pub(crate) fn all() -> Migrations<'static> {
     Migrations::new(vec![
@@ -18,6 +20,7 @@ pub(crate) fn all() -> Migrations<'static> {
         M::up(tickets::M_20261123_VERSION),
         M::up(outbox::M_20261123_CREATE),
         M::up(tickets::M_20261123_TRIAGE),
+        M::up(seen::M_20261124_CREATE),
     ])
 }
 

@@ -102,4 +102,42 @@ describe("consoleEventRouter", () => {
     ).not.toThrow();
     r.dispose();
   });
+
+  it("passes notification clicks, in-window alerts and the unread count straight through", () => {
+    // A click is an action and a count is a snapshot: neither may wait behind the list batching.
+    const openTicket = vi.fn();
+    const alert = vi.fn();
+    const unreadUrgent = vi.fn();
+    const ticketsChanged = vi.fn();
+    const r = consoleEventRouter({ ticketsChanged, fillProgress: vi.fn(), openTicket, alert, unreadUrgent }, 400);
+    r.handle({ kind: "open_ticket", value: { id: 42 } });
+    r.handle({ kind: "open_ticket", value: { id: null } });
+    expect(openTicket.mock.calls).toEqual([[42], [null]]);
+
+    const a = { summary: "Fraud · #7", body: "Email", ticket_id: 7, urgent: true };
+    r.handle({ kind: "alert", value: { alert: a } });
+    r.handle({ kind: "alert", value: { alert: { ...a, ticket_id: null, urgent: false } } });
+    expect(alert).toHaveBeenCalledTimes(2);
+    expect(alert.mock.calls[0][0]).toEqual(a);
+    expect(alert.mock.calls[1][0]).toMatchObject({ ticket_id: null, urgent: false });
+
+    r.handle({ kind: "unread_urgent", value: { count: 3 } });
+    r.handle({ kind: "unread_urgent", value: { count: 0 } });
+    expect(unreadUrgent.mock.calls).toEqual([[3], [0]]);
+
+    vi.advanceTimersByTime(2000);
+    expect(ticketsChanged).not.toHaveBeenCalled();
+    r.dispose();
+  });
+
+  it("ignores the alert events when their handlers are not given", () => {
+    // An older UI shell (or a test) wiring only the list handlers must not break on them.
+    const r = consoleEventRouter({ ticketsChanged: vi.fn(), fillProgress: vi.fn() }, 400);
+    expect(() => {
+      r.handle({ kind: "open_ticket", value: { id: 1 } });
+      r.handle({ kind: "alert", value: { alert: { summary: "s", body: "b", ticket_id: 1, urgent: true } } });
+      r.handle({ kind: "unread_urgent", value: { count: 2 } });
+    }).not.toThrow();
+    r.dispose();
+  });
 });

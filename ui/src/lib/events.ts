@@ -1,6 +1,7 @@
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { CONSOLE_EVENT } from "$lib/bindings/commands";
 import type { ConsoleEvent } from "$lib/bindings/ConsoleEvent";
+import type { InWindowAlert } from "$lib/bindings/InWindowAlert";
 import type { SyncStatus } from "$lib/bindings/SyncStatus";
 
 /**
@@ -18,6 +19,16 @@ export type ConsoleHandlers = {
    * whole snapshot, so the latest simply wins, and a banner must not lag behind the network.
    */
   sync?: (status: SyncStatus) => void;
+  /**
+   * The agent clicked a native notification (the shell already raised the window): show that
+   * ticket, or the urgent view for `null` (a summary of several). Like every handler below it
+   * is passed through at once: each is an action or a whole snapshot, never a batchable change.
+   */
+  openTicket?: (id: number | null) => void;
+  /** A notification the OS could not show, to be shown inside the window instead. */
+  alert?: (alert: InWindowAlert) => void;
+  /** Urgent tickets this console has not opened yet (the tray's number); the latest wins. */
+  unreadUrgent?: (count: number) => void;
 };
 
 /**
@@ -60,6 +71,12 @@ export function consoleEventRouter(h: ConsoleHandlers, coalesceMs = 600) {
       changed([]);
     } else if (ev.kind === "sync") {
       h.sync?.(ev.value.status);
+    } else if (ev.kind === "open_ticket") {
+      h.openTicket?.(ev.value.id);
+    } else if (ev.kind === "alert") {
+      h.alert?.(ev.value.alert);
+    } else if (ev.kind === "unread_urgent") {
+      h.unreadUrgent?.(ev.value.count);
     }
   };
 

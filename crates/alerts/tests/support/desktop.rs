@@ -145,6 +145,14 @@ impl Desktop {
 
     /// Runs a short command on this desktop and returns its output, failing the test if it
     /// fails.
+    /// Starts dbus-monitor on this desktop's bus and waits until it is attached.
+    pub fn monitor(&mut self) -> desk_testbed::BusMonitor {
+        let mut cmd = self.command("dbus-monitor");
+        cmd.args(desk_testbed::MONITOR_ARGS);
+        let stdout = self.spawn_piped("dbus-monitor", cmd);
+        desk_testbed::BusMonitor::attach(stdout)
+    }
+
     pub fn run(&self, program: &str, args: &[&str]) -> String {
         let output: Output = self
             .command(program)

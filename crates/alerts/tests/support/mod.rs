@@ -5,4 +5,3 @@
 
 pub mod desktop;
 pub mod fixtures;
-pub mod monitor;

@@ -5,6 +5,7 @@ pub(crate) mod messages;
 pub(crate) mod meta;
 pub(crate) mod outbox;
 pub(crate) mod search_index;
+pub(crate) mod seen;
 pub(crate) mod team;
 pub(crate) mod ticket_links;
 pub(crate) mod tickets;

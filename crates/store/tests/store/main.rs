@@ -6,4 +6,5 @@ mod fixtures;
 mod inbox;
 mod replication;
 mod search;
+mod watch;
 mod writes;

@@ -3,10 +3,9 @@
 //! we know a click listener has subscribed before we click).
 
 use std::io::{BufRead, BufReader};
+use std::process::ChildStdout;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-use super::desktop::Desktop;
 
 /// One message dbus-monitor printed: its header line and its argument lines.
 #[derive(Debug, Clone, Default)]
@@ -16,7 +15,7 @@ pub struct Message {
 }
 
 impl Message {
-    fn member(&self) -> Option<&str> {
+    pub fn member(&self) -> Option<&str> {
         self.header
             .split([';', ' '])
             .find_map(|part| part.strip_prefix("member="))
@@ -124,16 +123,10 @@ pub struct BusMonitor {
 }
 
 impl BusMonitor {
-    /// Starts watching; returns once the monitor is attached, so nothing sent afterwards can
-    /// be missed.
-    pub fn start(desktop: &mut Desktop) -> BusMonitor {
-        let mut cmd = desktop.command("dbus-monitor");
-        cmd.args([
-            "--session",
-            "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
-            "type='method_call',interface='org.freedesktop.DBus',member='AddMatch'",
-        ]);
-        let stdout = desktop.spawn_piped("dbus-monitor", cmd);
+    /// Reads a `dbus-monitor` started with [`crate::MONITOR_ARGS`] on the test's bus; returns
+    /// once the monitor is attached, so nothing sent afterwards can be missed. The caller owns
+    /// (and ends) the process.
+    pub fn attach(stdout: ChildStdout) -> BusMonitor {
         let messages: Arc<Mutex<Vec<Message>>> = Arc::default();
         let sink = Arc::clone(&messages);
         std::thread::spawn(move || {

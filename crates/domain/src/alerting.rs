@@ -1,15 +1,18 @@
-//! What the agent chose to be interrupted for, and when not.
+//! What the agent chose to be interrupted for, and when not. The settings cross IPC (the
+//! console's settings panel edits them); `desk-alerts` acts on them.
 
 use std::collections::BTreeMap;
 
-use desk_domain::{Category, Millis};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Category, Millis, TicketId};
 
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
 /// The agent's notification settings. Every field has a default, so settings saved by an older
 /// version (or an empty `{}`) load without error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct AlertSettings {
     /// Urgent-ticket notifications per category. A category missing here (one added to the
@@ -55,7 +58,7 @@ impl AlertSettings {
             .unwrap_or_else(|| category.is_urgent())
     }
 
-    pub(crate) fn sla_lead_ms(&self) -> Millis {
+    pub fn sla_lead_ms(&self) -> Millis {
         Millis::from(self.sla_lead_minutes) * 60_000
     }
 
@@ -70,7 +73,7 @@ impl AlertSettings {
 /// A daily span of local time, as minutes after midnight. `start` is in the span, `end` is not;
 /// a span whose end is before its start wraps midnight (22:00-07:00). Equal ends mean an empty
 /// span, so a half-edited setting never silences everything.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct QuietHours {
     pub start_minute: u16,
     pub end_minute: u16,
@@ -96,7 +99,7 @@ pub fn local_minute_of_day(now: Millis, utc_offset_minutes: i32) -> u16 {
 }
 
 /// More than `threshold` alerts within `window_seconds` become one summary notification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct BurstRule {
     pub threshold: u32,
@@ -113,9 +116,51 @@ impl Default for BurstRule {
 }
 
 impl BurstRule {
-    pub(crate) fn window_ms(self) -> Millis {
+    pub fn window_ms(self) -> Millis {
         Millis::from(self.window_seconds) * 1_000
     }
+}
+
+impl AlertSettings {
+    /// Checks settings that came from outside (the settings panel, a hand-edited file) before
+    /// they are saved: a nonsense value is refused with a reason, never clamped silently.
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(q) = self.quiet_hours {
+            if q.start_minute >= MINUTES_PER_DAY as u16 || q.end_minute >= MINUTES_PER_DAY as u16 {
+                return Err("quiet hours must be times of day between 00:00 and 23:59".into());
+            }
+        }
+        if !(1..=MAX_SLA_LEAD_MINUTES).contains(&self.sla_lead_minutes) {
+            return Err(format!(
+                "the SLA warning must come 1 to {MAX_SLA_LEAD_MINUTES} minutes before the deadline"
+            ));
+        }
+        if self.burst.threshold == 0
+            || !(1..=MAX_BURST_WINDOW_SECONDS).contains(&self.burst.window_seconds)
+        {
+            return Err(format!(
+                "a burst needs a threshold of at least 1 and a window of 1 to {MAX_BURST_WINDOW_SECONDS} seconds"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An SLA warning earlier than a working day ahead is noise, not a warning.
+pub const MAX_SLA_LEAD_MINUTES: u32 = 8 * 60;
+/// Holding alerts back longer than this would delay a fraud case.
+pub const MAX_BURST_WINDOW_SECONDS: u32 = 120;
+
+/// A notification shown inside the window, because no notification service took it (none on
+/// the session bus, or it did not answer in time). The same words as the native one: the
+/// ticket number, category and channel, never customer data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InWindowAlert {
+    pub summary: String,
+    pub body: String,
+    /// The ticket to open on click; `None` for a summary of several (open the urgent view).
+    pub ticket_id: Option<TicketId>,
+    pub urgent: bool,
 }
 
 #[cfg(test)]
@@ -123,6 +168,32 @@ mod tests {
     use super::*;
 
     const HOUR: Millis = 3_600_000;
+
+    #[test]
+    fn validation_refuses_nonsense_with_a_reason() {
+        assert_eq!(AlertSettings::default().validate(), Ok(()));
+        let bad_hours = AlertSettings {
+            quiet_hours: Some(QuietHours {
+                start_minute: 1440,
+                end_minute: 60,
+            }),
+            ..AlertSettings::default()
+        };
+        assert!(bad_hours.validate().unwrap_err().contains("quiet hours"));
+        let no_lead = AlertSettings {
+            sla_lead_minutes: 0,
+            ..AlertSettings::default()
+        };
+        assert!(no_lead.validate().unwrap_err().contains("SLA"));
+        let zero_burst = AlertSettings {
+            burst: BurstRule {
+                threshold: 0,
+                window_seconds: 10,
+            },
+            ..AlertSettings::default()
+        };
+        assert!(zero_burst.validate().unwrap_err().contains("burst"));
+    }
 
     #[test]
     fn defaults_turn_on_urgent_categories_sla_and_attention_only() {
