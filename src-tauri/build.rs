@@ -22,6 +22,10 @@ fn main() {
         "set_alert_settings",
         "mark_seen",
         "unread_urgent",
+        "list_macros",
+        "save_macro",
+        "delete_macro",
+        "render_macro",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -23,6 +23,21 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        // First, so a second launch exits before it opens anything: the running console comes
+        // forward instead (from the tray too).
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            tray::bring_forward(app)
+        }))
+        // Size, position and maximized state, but not visibility: a console quit while hidden
+        // in the tray must still open with a window.
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all()
+                        - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
+                .build(),
+        )
         .setup(move |app| {
             let dir = match &launch.data_dir {
                 Some(d) => d.clone(),

@@ -7,6 +7,7 @@
 
 mod alerts;
 mod inbox;
+mod macros;
 mod sync;
 mod ticket;
 mod workspace;
@@ -112,6 +113,30 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[],
         returns: ts_name::<u32>,
     },
+    CommandSpec {
+        name: "list_macros",
+        args: &[],
+        returns: ts_name::<Vec<Macro>>,
+    },
+    CommandSpec {
+        name: "save_macro",
+        args: &[("macro", ts_name::<Macro>)],
+        returns: ts_name::<Macro>,
+    },
+    CommandSpec {
+        name: "delete_macro",
+        args: &[("id", ts_name::<String>)],
+        returns: ts_name::<()>,
+    },
+    CommandSpec {
+        name: "render_macro",
+        args: &[
+            ("id", ts_name::<String>),
+            ("ticket_id", ts_name::<TicketId>),
+            ("lang", ts_name::<Language>),
+        ],
+        returns: ts_name::<String>,
+    },
 ];
 
 /// A ticket number from the UI, checked once for every command that takes one.
@@ -141,6 +166,10 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         alerts::set_alert_settings,
         alerts::mark_seen,
         alerts::unread_urgent,
+        macros::list_macros,
+        macros::save_macro,
+        macros::delete_macro,
+        macros::render_macro,
     ]
 }
 
@@ -162,4 +191,8 @@ pub const REGISTERED: &[&str] = &[
     "set_alert_settings",
     "mark_seen",
     "unread_urgent",
+    "list_macros",
+    "save_macro",
+    "delete_macro",
+    "render_macro",
 ];

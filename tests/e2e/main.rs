@@ -12,4 +12,6 @@ mod harness;
 mod inbox;
 mod offline;
 mod services;
+mod shell;
 mod triage;
+mod workday;

@@ -298,6 +298,17 @@ impl Services {
         desk_testbed::BusMonitor::attach(stdout)
     }
 
+    /// A command that runs on this desktop (its display, bus and home), logging to `name`.
+    pub fn command_logged(&self, name: &str, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut cmd = Command::new(program);
+        self.apply_env(&mut cmd);
+        let log = self.log_file(name);
+        cmd.stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log);
+        cmd
+    }
+
     /// Runs a tool on this desktop (e.g. `dunstctl`) and returns its stdout.
     pub fn run(&self, program: &str, args: &[&str]) -> String {
         let mut cmd = Command::new(program);

@@ -281,10 +281,17 @@ mod tests {
         for id in 1..=6 {
             shown.extend(b.admit(fraud(id..id + 1), id * 100));
         }
-        assert_eq!(singles(&shown), 3, "up to the threshold, each shows: {shown:?}");
+        assert_eq!(
+            singles(&shown),
+            3,
+            "up to the threshold, each shows: {shown:?}"
+        );
         assert_eq!(shown.len(), 3, "the rest wait in the hold: {shown:?}");
         let until = b.next_flush_at().expect("the fourth alert opened a hold");
-        assert!(b.flush_due(until - 1).is_empty(), "not before the window ends");
+        assert!(
+            b.flush_due(until - 1).is_empty(),
+            "not before the window ends"
+        );
         let flushed = b.flush_due(until);
         assert!(
             matches!(&flushed[..], [Notice::Summary(s)] if s.total() == 3),

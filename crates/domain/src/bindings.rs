@@ -33,6 +33,8 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
     CategorySuggestion::export_all(&cfg)?;
     AlertSettings::export_all(&cfg)?;
     InWindowAlert::export_all(&cfg)?;
+    Macro::export_all(&cfg)?;
+    Language::export_all(&cfg)?;
     Ok(())
 }
 

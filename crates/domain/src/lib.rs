@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod edit;
 pub mod error;
 pub mod inbox;
+pub mod macros;
 pub mod sla;
 pub mod sync;
 pub mod taxonomy;
@@ -18,6 +19,7 @@ pub use alerting::{local_minute_of_day, AlertSettings, BurstRule, InWindowAlert,
 pub use edit::TicketEdit;
 pub use error::{ApiError, ErrorCode};
 pub use inbox::{InboxFilter, InboxPage, InboxQuery, InboxSort, InboxView, ViewCount};
+pub use macros::{Language, Macro, MacroContext};
 pub use sla::{first_response_target_minutes, sla_due_at};
 pub use sync::{AttentionItem, AttentionKind, Connectivity, Progress, Resolution, SyncStatus};
 pub use taxonomy::{Category, Channel, Localized};

@@ -6,6 +6,8 @@ use desk_domain::{ApiError, ErrorCode, TicketId};
 pub enum StoreError {
     #[error("ticket {0} is not in the local replica")]
     TicketNotFound(TicketId),
+    #[error("there is no macro '{0}'")]
+    MacroNotFound(String),
     #[error("{0}")]
     Invalid(String),
     #[error("the local database is unavailable: {0}")]
@@ -19,7 +21,7 @@ pub enum StoreError {
 impl StoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::TicketNotFound(_) => ErrorCode::NotFound,
+            StoreError::TicketNotFound(_) | StoreError::MacroNotFound(_) => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::InvalidInput,
             StoreError::Unavailable(_) => ErrorCode::StoreUnavailable,
             StoreError::Sqlite(e) if is_busy(e) => ErrorCode::StoreUnavailable,

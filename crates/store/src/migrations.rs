@@ -5,7 +5,7 @@
 use rusqlite_migration::{Migrations, M};
 
 use crate::tables::{
-    customers, messages, meta, outbox, search_index, seen, team, ticket_links, tickets,
+    customers, macros, messages, meta, outbox, search_index, seen, team, ticket_links, tickets,
 };
 
 pub(crate) fn all() -> Migrations<'static> {
@@ -21,6 +21,7 @@ pub(crate) fn all() -> Migrations<'static> {
         M::up(outbox::M_20261123_CREATE),
         M::up(tickets::M_20261123_TRIAGE),
         M::up(seen::M_20261124_CREATE),
+        M::up(macros::M_20261125_CREATE),
     ])
 }
 

@@ -4,6 +4,7 @@ mod demo_volume;
 mod detail;
 mod fixtures;
 mod inbox;
+mod macros;
 mod replication;
 mod search;
 mod watch;

@@ -5,6 +5,8 @@ import type { AttentionItem } from "./AttentionItem";
 import type { CategorySuggestion } from "./CategorySuggestion";
 import type { InboxPage } from "./InboxPage";
 import type { InboxQuery } from "./InboxQuery";
+import type { Language } from "./Language";
+import type { Macro } from "./Macro";
 import type { Resolution } from "./Resolution";
 import type { SearchResult } from "./SearchResult";
 import type { SyncStatus } from "./SyncStatus";
@@ -35,4 +37,8 @@ export const commands = {
   setAlertSettings: (settings: AlertSettings) => invoke<AlertSettings>("set_alert_settings", { settings }),
   markSeen: (id: number) => invoke<number>("mark_seen", { id }),
   unreadUrgent: () => invoke<number>("unread_urgent"),
+  listMacros: () => invoke<Array<Macro>>("list_macros"),
+  saveMacro: (macro: Macro) => invoke<Macro>("save_macro", { macro }),
+  deleteMacro: (id: string) => invoke<null>("delete_macro", { id }),
+  renderMacro: (id: string, ticketId: number, lang: Language) => invoke<string>("render_macro", { id, ticketId, lang }),
 };
