@@ -47,6 +47,17 @@ async fn type_into(desk: &Desktop, css: &str, text: &str, why: &str) {
     }
 }
 
+/// Waits until the indicator counts `n` queued edits. The ticket's controls are disabled while
+/// an edit is being saved, so the next action must wait for the previous one to be queued.
+async fn wait_queued(desk: &Desktop, n: u32) -> u32 {
+    desk.wait_for(&format!("{n} queued edits"), STEP_TIMEOUT, || async {
+        let el = desk.all(QUEUED).await.into_iter().next()?;
+        let count: u32 = desk.text(&el).await.trim().parse().ok()?;
+        (count == n).then_some(count)
+    })
+    .await
+}
+
 async fn select(desk: &Desktop, css: &str, value: &str) {
     if let Err(e) = desk
         .one(css, "a ticket action")
@@ -102,7 +113,9 @@ async fn offline_edits_queue_and_a_stale_reply_needs_attention() {
 
     // The agent keeps working: status, priority, a tag, a note and a reply.
     select(&desk, r#"[data-testid="status-select"]"#, "pending").await;
+    wait_queued(&desk, 1).await;
     select(&desk, r#"[data-testid="priority-select"]"#, "high").await;
+    wait_queued(&desk, 2).await;
     type_into(
         &desk,
         r#"[data-testid="tag-input"]"#,
@@ -110,6 +123,7 @@ async fn offline_edits_queue_and_a_stale_reply_needs_attention() {
         "tags can be added",
     )
     .await;
+    wait_queued(&desk, 3).await;
     click(
         &desk,
         r#"[data-testid="composer-mode-note"]"#,
@@ -124,6 +138,7 @@ async fn offline_edits_queue_and_a_stale_reply_needs_attention() {
     )
     .await;
     click(&desk, r#"[data-testid="composer-send"]"#, "send the note").await;
+    wait_queued(&desk, 4).await;
     click(
         &desk,
         r#"[data-testid="composer-mode-reply"]"#,
@@ -139,13 +154,7 @@ async fn offline_edits_queue_and_a_stale_reply_needs_attention() {
     .await;
     click(&desk, r#"[data-testid="composer-send"]"#, "send the reply").await;
 
-    let queued = desk
-        .wait_for("five queued edits", STEP_TIMEOUT, || async {
-            let el = desk.all(QUEUED).await.into_iter().next()?;
-            let n: u32 = desk.text(&el).await.trim().parse().ok()?;
-            (n == 5).then_some(n)
-        })
-        .await;
+    let queued = wait_queued(&desk, 5).await;
     assert_eq!(
         queued, 5,
         "status, priority, tag, note and reply are all queued"
