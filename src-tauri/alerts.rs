@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use desk_alerts::{AlertSettings, Alerting, Delivery, Language, Moment, Notice, Notifier};
-use desk_domain::{ApiError, ConsoleEvent, InWindowAlert, Millis, TicketId, CONSOLE_EVENT};
+use desk_domain::{ApiError, ConsoleEvent, InWindowAlert, TicketId, CONSOLE_EVENT};
 use desk_store::{Store, StoreError};
 use tauri::{AppHandle, Emitter, Runtime};
 
@@ -183,23 +183,22 @@ impl Alerts {
         self.lock().settings().clone()
     }
 
-    /// Validates and saves new settings; they apply to the next change.
-    pub fn save_settings(&self, settings: AlertSettings) -> Result<AlertSettings, ApiError> {
-        let mut alerting = self.lock();
-        // A burst held under the old rule is released now rather than lost with the old window.
-        let held = alerting.flush_due(Millis::MAX);
-        alerting.save_settings(settings).map_err(|e| match e {
-            desk_alerts::LogError::Settings(m) => ApiError::invalid(m),
-            other => ApiError::from(StoreError::Unavailable(other.to_string())),
-        })?;
-        let saved = alerting.settings().clone();
-        drop(alerting);
-        if !held.is_empty() {
-            eprintln!(
-                "wallet-desk: {} held alert(s) dropped by a settings change",
-                held.len()
-            );
-        }
+    /// Validates and saves new settings; they apply to the next change. Alerts a replaced
+    /// burst window was holding are shown now.
+    pub fn save_settings<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        settings: AlertSettings,
+    ) -> Result<AlertSettings, ApiError> {
+        let (saved, released) = {
+            let mut alerting = self.lock();
+            let released = alerting.save_settings(settings).map_err(|e| match e {
+                desk_alerts::LogError::Settings(m) => ApiError::invalid(m),
+                other => ApiError::from(StoreError::Unavailable(other.to_string())),
+            })?;
+            (alerting.settings().clone(), released)
+        };
+        self.deliver(app, released);
         Ok(saved)
     }
 

@@ -14,12 +14,13 @@ pub async fn alert_settings(console: State<'_, Console>) -> Result<AlertSettings
 /// Saves the agent's settings after validating them; an invalid field is refused with its
 /// reason and the previous settings stay.
 #[tauri::command]
-pub async fn set_alert_settings(
+pub async fn set_alert_settings<R: Runtime>(
+    app: AppHandle<R>,
     console: State<'_, Console>,
     settings: AlertSettings,
 ) -> Result<AlertSettings, ApiError> {
     let alerts = console.alerts()?;
-    tauri::async_runtime::spawn_blocking(move || alerts.save_settings(settings))
+    tauri::async_runtime::spawn_blocking(move || alerts.save_settings(&app, settings))
         .await
         .map_err(|e| ApiError::invalid(format!("settings were not saved: {e}")))?
 }

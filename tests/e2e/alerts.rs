@@ -6,13 +6,12 @@
 use std::time::{Duration, Instant};
 
 use desk_domain::{TicketEdit, TicketId};
-use desk_sync::HubClient;
 use desk_testbed::NotifyCall;
 use desk_wire::Edit;
 use serde_json::json;
-use support_hub::embedded::{DemoSeed, EmbeddedConfig, EmbeddedHub};
 
 use crate::desktop::{Desktop, LaunchOpts};
+use crate::hub::TestHub;
 use crate::offline::wait_connectivity;
 use crate::services::{READY_TIMEOUT, STEP_TIMEOUT};
 
@@ -24,85 +23,23 @@ const CUSTOMER_EMAIL: &str = "alert-tester@example.com";
 const CUSTOMER_PHONE: &str = "+86 138 0013 8";
 const URGENT_TEXT: &str = "Someone logged into my account and I didn't make this payment";
 
-/// A hub with a small demo queue, and a signed-in client standing in for channel connectors.
-struct Hub {
-    hub: EmbeddedHub,
-    client: HubClient,
-    token: String,
-    _dir: tempfile::TempDir,
+/// One of this test's customers: the `n`th, with its own email and phone.
+fn customer(n: u32) -> serde_json::Value {
+    json!({
+        "email": format!("{n}-{CUSTOMER_EMAIL}"),
+        "name": CUSTOMER_NAME,
+        "phone": format!("{CUSTOMER_PHONE}{n:03}"),
+    })
 }
 
-impl Hub {
-    async fn start() -> Hub {
-        let dir = tempfile::tempdir().unwrap();
-        let mut config = EmbeddedConfig::new(dir.path().join("hub.db"));
-        config.demo = Some(DemoSeed {
-            seed: 11,
-            tickets: 20,
-        });
-        let hub = EmbeddedHub::start(config).await.expect("the hub starts");
-        let mut client = HubClient::new(&hub.url()).unwrap();
-        let login = client
-            .login(&desk_demo::team().agents[1].id, "demo")
-            .await
-            .unwrap();
-        client.set_token(Some(login.token.clone()));
-        Hub {
-            hub,
-            client,
-            token: login.token,
-            _dir: dir,
-        }
-    }
-
-    fn console_args(&self) -> (Vec<(&'static str, String)>, Vec<String>) {
-        let env = vec![
-            ("WALLET_DESK_PASSWORD", "demo".to_string()),
-            // Notifications follow the desktop's language; pin it so the wording is known.
-            ("LANG", "C.UTF-8".to_string()),
-            ("LC_ALL", String::new()),
-            ("LC_MESSAGES", String::new()),
-        ];
-        let args = vec![
-            "--hub".into(),
-            self.hub.url(),
-            "--agent".into(),
-            support_hub::seed::demo_agent_id(),
-        ];
-        (env, args)
-    }
-
-    /// Files a customer message through the hub's intake, as a channel connector would.
-    async fn intake(&self, body: &str, n: u32) -> TicketId {
-        let res = reqwest::Client::new()
-            .post(format!("{}/api/intake", self.hub.url()))
-            .bearer_auth(&self.token)
-            .json(&json!({
-                "channel": "web_chat",
-                "customer": {
-                    "email": format!("{n}-{CUSTOMER_EMAIL}"),
-                    "name": CUSTOMER_NAME,
-                    "phone": format!("{CUSTOMER_PHONE}{n:03}"),
-                },
-                "body": body,
-            }))
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            res.status().is_success(),
-            "intake accepts: {}",
-            res.status()
-        );
-        let filed: serde_json::Value = res.json().await.unwrap();
-        filed["ticket_id"]
-            .as_i64()
-            .expect("intake says which ticket")
-    }
-}
-
-async fn launch(test: &str, hub: &Hub, opts: LaunchOpts) -> Desktop {
-    let (env, args) = hub.console_args();
+async fn launch(test: &str, hub: &TestHub, opts: LaunchOpts) -> Desktop {
+    let (mut env, args) = hub.console_args();
+    // Notifications follow the desktop's language; pin it so the wording is known.
+    env.extend([
+        ("LANG", "C.UTF-8".to_string()),
+        ("LC_ALL", String::new()),
+        ("LC_MESSAGES", String::new()),
+    ]);
     let desk = Desktop::launch_opts(test, &env, &args, opts).await;
     desk.wait_ready("inbox", READY_TIMEOUT).await;
     wait_connectivity(&desk, "online", READY_TIMEOUT).await;
@@ -156,12 +93,12 @@ async fn wait_row(desk: &Desktop, id: TicketId) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_urgent_case_notifies_once_opens_on_click_and_stays_quiet_after_a_restart() {
-    let hub = Hub::start().await;
+    let hub = TestHub::start(11).await;
     let mut desk = launch("alert_urgent", &hub, LaunchOpts::default()).await;
     let monitor = desk.services_mut().monitor();
 
     let filed_at = Instant::now();
-    let id = hub.intake(URGENT_TEXT, 1).await;
+    let id = hub.intake(customer(1), URGENT_TEXT).await;
     let calls = monitor.wait_for_notify(1, STEP_TIMEOUT);
     // Printed, not asserted: latency is measured by the benchmarks.
     println!(
@@ -232,7 +169,7 @@ async fn an_urgent_case_notifies_once_opens_on_click_and_stays_quiet_after_a_res
         .await
         .unwrap();
     let marker = hub
-        .intake("My top-up failed yesterday, please check", 2)
+        .intake(customer(2), "My top-up failed yesterday, please check")
         .await;
     wait_row(&desk, marker).await;
     // The change to `id` came before the marker in the hub's feed, so it has been applied; the
@@ -249,7 +186,7 @@ async fn an_urgent_case_notifies_once_opens_on_click_and_stays_quiet_after_a_res
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_urgent_cases_is_summarised() {
-    let hub = Hub::start().await;
+    let hub = TestHub::start(11).await;
     let mut desk = launch("alert_burst", &hub, LaunchOpts::default()).await;
     let monitor = desk.services_mut().monitor();
 
@@ -282,24 +219,24 @@ async fn a_burst_of_urgent_cases_is_summarised() {
 }
 
 /// Files `n` urgent cases from different customers, one right after another.
-async fn file_urgent_cases(hub: &Hub, n: u32) -> Vec<TicketId> {
+async fn file_urgent_cases(hub: &TestHub, n: u32) -> Vec<TicketId> {
     let mut ids = Vec::new();
     for i in 0..n {
-        ids.push(hub.intake(URGENT_TEXT, 100 + i).await);
+        ids.push(hub.intake(customer(100 + i), URGENT_TEXT).await);
     }
     ids
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_notification_service_the_alert_shows_in_the_window() {
-    let hub = Hub::start().await;
+    let hub = TestHub::start(11).await;
     let opts = LaunchOpts {
         no_notification_daemon: true,
         ..LaunchOpts::default()
     };
     let desk = launch("alert_no_daemon", &hub, opts).await;
 
-    let id = hub.intake(URGENT_TEXT, 1).await;
+    let id = hub.intake(customer(1), URGENT_TEXT).await;
     let css = format!(r#"[data-testid="in-window-alert"][data-ticket-id="{id}"]"#);
     desk.wait_for("the alert inside the window", STEP_TIMEOUT, || async {
         (!desk.all(&css).await.is_empty()).then_some(())

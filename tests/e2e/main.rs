@@ -9,6 +9,7 @@
 mod alerts;
 mod desktop;
 mod harness;
+mod hub;
 mod inbox;
 mod offline;
 mod services;

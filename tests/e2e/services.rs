@@ -261,22 +261,7 @@ impl Services {
         let config = root.join("bus-without-services.conf");
         fs::write(
             &config,
-            format!(
-                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-                root.join("runtime").display()
-            ),
+            desk_testbed::session_bus_config(&root.join("runtime"), ""),
         )
         .expect("bus config in the desktop's home");
         config

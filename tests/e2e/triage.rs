@@ -3,30 +3,18 @@
 
 use std::time::Instant;
 
-use desk_sync::HubClient;
 use serde_json::json;
-use support_hub::embedded::{DemoSeed, EmbeddedConfig, EmbeddedHub};
 
 use crate::desktop::Desktop;
+use crate::hub::TestHub;
 use crate::offline::wait_connectivity;
 use crate::services::{READY_TIMEOUT, STEP_TIMEOUT};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_urgent_case_arrives_live_with_its_reason() {
-    let hub_dir = tempfile::tempdir().unwrap();
-    let mut config = EmbeddedConfig::new(hub_dir.path().join("hub.db"));
-    config.demo = Some(DemoSeed {
-        seed: 5,
-        tickets: 20,
-    });
-    let hub = EmbeddedHub::start(config).await.expect("the hub starts");
-    let me = support_hub::seed::demo_agent_id();
-    let desk = Desktop::launch_custom(
-        "urgent_arrival",
-        &[("WALLET_DESK_PASSWORD", "demo".to_string())],
-        &["--hub".into(), hub.url(), "--agent".into(), me],
-    )
-    .await;
+    let hub = TestHub::start(5).await;
+    let (env, args) = hub.console_args();
+    let desk = Desktop::launch_custom("urgent_arrival", &env, &args).await;
     desk.wait_ready("inbox", READY_TIMEOUT).await;
     wait_connectivity(&desk, "online", READY_TIMEOUT).await;
     if let Err(e) = desk
@@ -39,33 +27,13 @@ async fn an_urgent_case_arrives_live_with_its_reason() {
     }
 
     // A customer writes in through the hub's intake, as a channel connector would.
-    let mut client = HubClient::new(&hub.url()).unwrap();
-    let login = client
-        .login(&desk_demo::team().agents[1].id, "demo")
-        .await
-        .unwrap();
-    client.set_token(Some(login.token.clone()));
     let filed_at = Instant::now();
-    let res = reqwest::Client::new()
-        .post(format!("{}/api/intake", hub.url()))
-        .bearer_auth(&login.token)
-        .json(&json!({
-            "channel": "web_chat",
-            "customer": {"email": "e2e-customer@example.com", "name": "E2E Customer"},
-            "body": "Someone logged into my account and I didn't make this payment",
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        res.status().is_success(),
-        "intake accepts the message: {}",
-        res.status()
-    );
-    let filed: serde_json::Value = res.json().await.unwrap();
-    let id = filed["ticket_id"]
-        .as_i64()
-        .expect("intake says which ticket");
+    let id = hub
+        .intake(
+            json!({"email": "e2e-customer@example.com", "name": "E2E Customer"}),
+            "Someone logged into my account and I didn't make this payment",
+        )
+        .await;
 
     let row = format!(r#"[data-testid="inbox-row"][data-ticket-id="{id}"]"#);
     desk.wait_for(
@@ -99,7 +67,7 @@ async fn an_urgent_case_arrives_live_with_its_reason() {
     );
     let text = desk.text(&reason).await;
     assert!(!text.is_empty(), "the reason is spelled out for the agent");
-    let hub_copy = client.ticket(id).await.unwrap().expect("on the hub");
+    let hub_copy = hub.client.ticket(id).await.unwrap().expect("on the hub");
     assert_eq!(
         hub_copy.ticket.group_id.as_deref(),
         Some("security"),
@@ -107,5 +75,5 @@ async fn an_urgent_case_arrives_live_with_its_reason() {
     );
     desk.screenshot("urgent-arrival.png").await;
     desk.close().await;
-    hub.shutdown().await.unwrap();
+    hub.hub.shutdown().await.unwrap();
 }

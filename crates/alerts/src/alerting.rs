@@ -33,20 +33,27 @@ impl Alerting {
         Ok(Alerting::new(settings, log))
     }
 
-    /// Checks, saves and applies new settings; on error nothing changes.
-    pub fn save_settings(&mut self, settings: AlertSettings) -> Result<(), crate::LogError> {
+    /// Checks, saves and applies new settings; on error nothing changes. Returns what a
+    /// replaced burst window was holding (see [`Alerting::set_settings`]).
+    pub fn save_settings(
+        &mut self,
+        settings: AlertSettings,
+    ) -> Result<Vec<Notice>, crate::LogError> {
         self.log.save_settings(&settings)?;
-        self.set_settings(settings);
-        Ok(())
+        Ok(self.set_settings(settings))
     }
 
-    /// Applies new settings. A changed burst rule starts a fresh window, flushing nothing:
-    /// call [`Alerting::flush_due`] first if a hold may be pending.
-    pub fn set_settings(&mut self, settings: AlertSettings) {
+    /// Applies new settings. A changed burst rule starts a fresh window; alerts the old one
+    /// was holding are returned, as one notice, to show now: a settings change must not lose
+    /// a held fraud alert.
+    pub fn set_settings(&mut self, settings: AlertSettings) -> Vec<Notice> {
+        let mut released = Vec::new();
         if settings.burst != self.settings.burst {
+            released = self.burst.flush_due(Millis::MAX);
             self.burst = Burst::new(settings.burst);
         }
         self.settings = settings;
+        released
     }
 
     /// The notifications that tickets which just changed (or a periodic snapshot of the
@@ -152,6 +159,39 @@ mod tests {
         assert!(restarted
             .on_changes(&tickets, &[], &at(NOON + 10_000))
             .is_empty());
+    }
+
+    #[test]
+    fn changing_the_burst_rule_releases_what_the_old_window_held() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
+        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        let storm: Vec<TicketState> = (1..=4)
+            .map(|id| TicketState::from(&summary(id, Category::Fraud)))
+            .collect();
+        // Four at once: one summary now, and a hold opens for what follows.
+        assert_eq!(alerting.on_changes(&storm, &[], &at(NOON)).len(), 1);
+        let late: Vec<TicketState> = [summary(5, Category::Fraud)]
+            .iter()
+            .map(TicketState::from)
+            .collect();
+        assert!(
+            alerting.on_changes(&late, &[], &at(NOON + 1)).is_empty(),
+            "held"
+        );
+
+        let same_rule = alerting.set_settings(AlertSettings::default());
+        assert!(same_rule.is_empty(), "an unchanged rule keeps its hold");
+        let wider = AlertSettings {
+            burst: crate::BurstRule {
+                threshold: 10,
+                window_seconds: 30,
+            },
+            ..AlertSettings::default()
+        };
+        let released = alerting.set_settings(wider);
+        assert_eq!(released.len(), 1, "the held alert comes out: {released:?}");
+        assert_eq!(released[0].ticket_to_open(), Some(5));
     }
 
     #[test]

@@ -13,3 +13,28 @@ pub const MONITOR_ARGS: [&str; 3] = [
     "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
     "type='method_call',interface='org.freedesktop.DBus',member='AddMatch'",
 ];
+
+/// A private session bus configuration for `dbus-daemon --config-file`: it listens in
+/// `listen_dir`, lets any client own names and monitor, and starts only the services that
+/// `services` (extra `<servicedir>`/`<limit>` elements, or nothing) names. The standard session
+/// config would activate any installed notification daemon on the first `Notify`, which tests
+/// of "no daemon" or "a stuck daemon" must rule out.
+pub fn session_bus_config(listen_dir: &std::path::Path, services: &str) -> String {
+    format!(
+        r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={}</listen>
+  <auth>EXTERNAL</auth>
+  {services}
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#,
+        listen_dir.display()
+    )
+}

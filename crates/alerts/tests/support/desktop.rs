@@ -244,23 +244,7 @@ impl Desktop {
         let config = root.join("bus.conf");
         fs::write(
             &config,
-            format!(
-                r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir={}</listen>
-  <auth>EXTERNAL</auth>
-  {services}
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-                root.join("bus").display()
-            ),
+            desk_testbed::session_bus_config(&root.join("bus"), &services),
         )
         .expect("bus config");
         config
