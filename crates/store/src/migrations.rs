@@ -22,6 +22,7 @@ pub(crate) fn all() -> Migrations<'static> {
         M::up(tickets::M_20261123_TRIAGE),
         M::up(seen::M_20261124_CREATE),
         M::up(macros::M_20261125_CREATE),
+        M::up(tickets::M_20261126_RECENCY),
     ])
 }
 

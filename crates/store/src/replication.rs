@@ -92,19 +92,21 @@ impl Store {
                 let tx = conn.transaction()?;
                 let me = signed_in_agent(&tx)?;
                 let mut touched = Vec::with_capacity(changes.len());
+                let mut search = search_index::Pending::default();
                 for change in &changes {
                     match change {
                         ServerChange::Upsert(t) => {
-                            if apply_server_copy(&tx, &me, t)? {
+                            if apply_server_copy(&tx, &me, t, &mut search)? {
                                 touched.push(t.record.id);
                             }
                         }
                         ServerChange::Removed { id, reason } => {
-                            remove_ticket(&tx, *id, reason)?;
+                            remove_ticket(&tx, *id, reason, &mut search)?;
                             touched.push(*id);
                         }
                     }
                 }
+                search.write(&tx)?;
                 if let Some(seq) = feed_after {
                     meta::set(&tx, meta::FEED_AFTER, &seq.to_string())?;
                 }
@@ -131,9 +133,11 @@ impl Store {
             .call(move |conn| {
                 let tx = conn.transaction()?;
                 let me = signed_in_agent(&tx)?;
+                let mut search = search_index::Pending::default();
                 for t in &tickets {
-                    apply_server_copy(&tx, &me, t)?;
+                    apply_server_copy(&tx, &me, t, &mut search)?;
                 }
+                search.write(&tx)?;
                 match next {
                     Some(cursor) => {
                         meta::set(&tx, meta::BOOTSTRAP_CURSOR, &cursor)?;
@@ -376,13 +380,20 @@ fn queue_and_apply(
     let mut record = crate::ticket_detail(tx, ticket_id)?.record;
     edit.apply(&mut record, &me, -seq, now);
     // The ticket exists (its version was just read), so it is already indexed.
-    crate::write_ticket(tx, &record, true)?;
+    let mut search = search_index::Pending::default();
+    crate::write_ticket(tx, &record, true, &mut search)?;
+    search.write(tx)?;
     Ok(())
 }
 
 /// Stores one hub copy (if not older than ours) with queued edits re-applied. Returns whether
 /// it was stored.
-fn apply_server_copy(tx: &Connection, me: &Agent, t: &ServerTicket) -> Result<bool, StoreError> {
+fn apply_server_copy(
+    tx: &Connection,
+    me: &Agent,
+    t: &ServerTicket,
+    search: &mut search_index::Pending,
+) -> Result<bool, StoreError> {
     let stored = tickets::version(tx, t.record.id)?;
     if stored.is_some_and(|v| v > t.version) {
         return Ok(false);
@@ -391,17 +402,22 @@ fn apply_server_copy(tx: &Connection, me: &Agent, t: &ServerTicket) -> Result<bo
     for q in outbox::queued_for(tx, record.id)? {
         q.edit.apply(&mut record, me, -q.seq, q.created_at);
     }
-    crate::write_ticket(tx, &record, stored.is_some())?;
+    crate::write_ticket(tx, &record, stored.is_some(), search)?;
     tickets::set_version(tx, record.id, t.version)?;
     outbox::clear_refetch(tx, record.id)?;
     Ok(true)
 }
 
-fn remove_ticket(tx: &Connection, id: TicketId, reason: &str) -> Result<(), StoreError> {
+fn remove_ticket(
+    tx: &Connection,
+    id: TicketId,
+    reason: &str,
+    search: &mut search_index::Pending,
+) -> Result<(), StoreError> {
     outbox::reject_all_for(tx, id, reason)?;
     outbox::clear_refetch(tx, id)?;
     if tickets::delete(tx, id)? {
-        search_index::remove(tx, id)?;
+        search.remove(id);
     }
     Ok(())
 }

@@ -337,3 +337,36 @@ async fn edit_ids_belong_to_their_agent_and_unknown_tickets_are_rejected() {
     assert_eq!(missing[0]["outcome"], "rejected");
     assert_eq!(missing[0]["code"], "not_found");
 }
+
+#[tokio::test]
+async fn an_edit_refused_mid_batch_leaves_the_edits_around_it_applied() {
+    // A batch is one transaction with a savepoint per edit: a refusal must undo only its own.
+    let hub = TestHub::start().await;
+    let alice = hub.login(ALICE).await;
+    let bob = hub.login(BOB).await;
+    let id = one_ticket(&hub, &alice).await;
+    let note = |edit_id: &str, base: i64, body: &str| {
+        edit(edit_id, id, base, json!({"kind": "note", "body": body}))
+    };
+    hub.edits(&alice, json!([note("alice-1", 1, "mine")])).await;
+    let results = hub
+        .edits(
+            &bob,
+            json!([
+                note("bob-1", 2, "first"),
+                note("alice-1", 2, "replayed"),
+                note("bob-2", 3, "second"),
+            ]),
+        )
+        .await;
+    assert_eq!(results[0]["version"], 3);
+    assert_eq!(results[1]["code"], "conflict");
+    assert_eq!(results[2]["version"], 4);
+    let t = hub.ticket(&bob, id).await;
+    let bodies: Vec<_> = messages(&t).iter().map(|m| m["body"].clone()).collect();
+    assert_eq!(
+        bodies[1..],
+        [json!("mine"), json!("first"), json!("second")]
+    );
+    assert_eq!(t["version"], 4);
+}

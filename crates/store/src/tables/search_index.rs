@@ -24,42 +24,87 @@ INSERT INTO ticket_text (ticket_text, rank) VALUES ('automerge', 16);
 INSERT INTO ticket_text (ticket_text, rank) VALUES ('crisismerge', 64);
 ";
 
-/// (Re)indexes one ticket from its replicated record, replacing whatever was indexed before.
-/// `was_indexed` is false for a ticket the replica has never held: skipping the delete then
-/// saves a lookup across every index segment, a fifth of the cost of a bulk fill.
-pub(crate) fn index(
-    conn: &Connection,
-    t: &TicketRecord,
-    was_indexed: bool,
-) -> rusqlite::Result<()> {
-    if was_indexed {
-        remove(conn, t.id)?;
-    }
-
-    let mut words = String::with_capacity(1024);
-    words.push_str(&t.subject);
-    words.push('\n');
-    words.push_str(&t.customer.name);
-    for m in &t.messages {
-        words.push('\n');
-        words.push_str(&m.body);
-    }
-    conn.prepare_cached("INSERT INTO ticket_text (rowid, body) VALUES (?1, ?2)")?
-        .execute((t.id, bigrams(&words)))?;
-
-    let mut ids = vec![t.id.to_string(), t.customer.wallet_account_id.clone()];
-    ids.extend(t.customer.email.iter().cloned());
-    if let Some(phone) = &t.customer.phone {
-        ids.push(phone.clone());
-        ids.push(phone.chars().filter(char::is_ascii_digit).collect());
-    }
-    ids.extend(t.transaction_refs.iter().cloned());
-    conn.prepare_cached("INSERT INTO ticket_ids (rowid, body) VALUES (?1, ?2)")?
-        .execute((t.id, ids.join("\n")))?;
-    Ok(())
+/// The search-index writes of one transaction, held back until its other writes are done.
+///
+/// FTS5 keeps new terms in memory until commit, except that it writes them out as a new index
+/// segment whenever a statement opens a savepoint, and SQLite opens one for every statement that
+/// may need a partial rollback: our upserts, multi-row deletes and foreign-key checks. Indexing
+/// each ticket between its row writes therefore made one tiny segment per ticket and merged
+/// them over and over, about 90% of a bulk fill. Writing the index entries after all rows, in
+/// the order they were queued, leaves one segment per transaction.
+#[derive(Default)]
+pub(crate) struct Pending {
+    writes: Vec<Write>,
 }
 
-pub(crate) fn remove(conn: &Connection, id: TicketId) -> rusqlite::Result<()> {
+enum Write {
+    Index {
+        id: TicketId,
+        was_indexed: bool,
+        words: String,
+        ids: String,
+    },
+    Remove(TicketId),
+}
+
+impl Pending {
+    /// (Re)indexes one ticket from its replicated record, replacing whatever was indexed
+    /// before. `was_indexed` is false for a ticket the replica has never held: skipping the
+    /// delete then saves a lookup across every index segment.
+    pub(crate) fn index(&mut self, t: &TicketRecord, was_indexed: bool) {
+        let mut words = String::with_capacity(1024);
+        words.push_str(&t.subject);
+        words.push('\n');
+        words.push_str(&t.customer.name);
+        for m in &t.messages {
+            words.push('\n');
+            words.push_str(&m.body);
+        }
+        let mut ids = vec![t.id.to_string(), t.customer.wallet_account_id.clone()];
+        ids.extend(t.customer.email.iter().cloned());
+        if let Some(phone) = &t.customer.phone {
+            ids.push(phone.clone());
+            ids.push(phone.chars().filter(char::is_ascii_digit).collect());
+        }
+        ids.extend(t.transaction_refs.iter().cloned());
+        self.writes.push(Write::Index {
+            id: t.id,
+            was_indexed,
+            words: bigrams(&words),
+            ids: ids.join("\n"),
+        });
+    }
+
+    pub(crate) fn remove(&mut self, id: TicketId) {
+        self.writes.push(Write::Remove(id));
+    }
+
+    /// Writes everything queued, in order. Call last in the transaction, before commit.
+    pub(crate) fn write(self, conn: &Connection) -> rusqlite::Result<()> {
+        for w in self.writes {
+            match w {
+                Write::Index {
+                    id,
+                    was_indexed,
+                    words,
+                    ids,
+                } => {
+                    if was_indexed {
+                        remove(conn, id)?;
+                    }
+                    conn.prepare_cached("INSERT INTO ticket_text (rowid, body) VALUES (?1, ?2)")?
+                        .execute((id, words))?;
+                    conn.prepare_cached("INSERT INTO ticket_ids (rowid, body) VALUES (?1, ?2)")?
+                        .execute((id, ids))?;
+                }
+                Write::Remove(id) => remove(conn, id)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+fn remove(conn: &Connection, id: TicketId) -> rusqlite::Result<()> {
     conn.prepare_cached("DELETE FROM ticket_text WHERE rowid = ?1")?
         .execute([id])?;
     conn.prepare_cached("DELETE FROM ticket_ids WHERE rowid = ?1")?

@@ -66,6 +66,13 @@ pub(crate) fn set_version(
 /// Why the hub filed the ticket as it did (JSON of `TriageNote`), for the ticket view.
 pub(crate) const M_20261123_TRIAGE: &str = "ALTER TABLE tickets ADD COLUMN triage TEXT;";
 
+/// Search orders its hits by `updated_at`, and a common word hits tens of thousands of
+/// tickets. Reading `updated_at` from each hit's table row cost a random page read per hit
+/// (rows carry the preview text); this narrow index holds a few hundred hits per page, which
+/// made search at 1M tickets several times faster. See `Store::search`.
+pub(crate) const M_20261126_RECENCY: &str =
+    "CREATE INDEX tickets_recency ON tickets (id, updated_at);";
+
 pub(crate) fn triage_at(
     r: &Row<'_>,
     i: usize,

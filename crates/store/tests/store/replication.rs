@@ -343,3 +343,34 @@ async fn a_replica_bound_to_one_hub_refuses_another() {
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
 }
+
+#[tokio::test]
+async fn one_pull_that_rewrites_and_removes_tickets_leaves_search_at_the_last_state() {
+    // Search entries are written after a transaction's rows, in order: rewriting, removing and
+    // re-adding a ticket within one pull must leave exactly its last state searchable.
+    let (store, _dir) = signed_in_store().await;
+    let copy = |id, version, body: &str| {
+        ServerChange::Upsert(Box::new(ServerTicket {
+            version,
+            record: ticket(id, "Refund", body),
+        }))
+    };
+    let gone = |id| ServerChange::Removed {
+        id,
+        reason: "deleted on the hub".into(),
+    };
+    let changes = vec![
+        copy(1, 4, "withdrawal pending"),
+        copy(1, 5, "withdrawal frozen"),
+        gone(1),
+        copy(2, 1, "card declined"),
+        gone(2),
+        copy(2, 2, "card stolen"),
+    ];
+    store.apply_server_changes(changes, Some(20)).await.unwrap();
+    assert_eq!(store.search("withdrawal", 10).unwrap().total, 0);
+    assert_eq!(store.search("declined", 10).unwrap().total, 0);
+    let stolen = store.search("stolen", 10).unwrap();
+    assert_eq!((stolen.total, stolen.rows[0].id), (1, 2));
+    assert_eq!(store.search("refund", 10).unwrap().total, 1);
+}
