@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian/Ubuntu machine lacks to build, run and test Wallet Desk:
 #   - system packages (apt): WebKitGTK and friends for Tauri, WebKitWebDriver, Xvfb, a session
-#     bus and a notification daemon for the end-to-end tests, a CJK font;
+#     bus, a notification daemon and a keychain (gnome-keyring) for the tests, a CJK font;
 #   - the UI's npm packages (npm ci in ui/), when missing or when package-lock.json changed;
 #   - cargo tools: tauri-driver (pinned) and cargo-nextest.
 # Idempotent: a second run installs nothing and takes about a second. Needs no network host
@@ -19,6 +19,9 @@ APT_PACKAGES=(
   # End-to-end tests in the real webview: WebKitWebDriver, a headless display, a session bus,
   # a notification daemon (owns org.freedesktop.Notifications)
   webkit2gtk-driver xvfb dbus-x11 dunst
+  # The OS keychain on Linux (Secret Service) for the sign-in tests, and secret-tool to look
+  # into it
+  gnome-keyring libsecret-tools
   # Chinese text renders as glyphs, not boxes, in the app and its screenshots (1.6 MB)
   fonts-wqy-microhei
 )

@@ -6,6 +6,9 @@ fn main() {
     // trigger a rebuild and the binary would silently ship the previous UI.
     println!("cargo:rerun-if-changed=ui/dist");
     let manifest = tauri_build::AppManifest::new().commands(&[
+        "session_info",
+        "sign_in",
+        "sign_out",
         "workspace_info",
         "taxonomy",
         "inbox_page",
@@ -14,6 +17,8 @@ fn main() {
         "search_tickets",
         "suggest_category",
         "edit_ticket",
+        "edit_tickets",
+        "dashboard",
         "sync_status",
         "attention_items",
         "resolve_attention",
@@ -26,6 +31,8 @@ fn main() {
         "save_macro",
         "delete_macro",
         "render_macro",
+        "canary",
+        "canary_count",
     ]);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -16,9 +16,13 @@ pub enum HubChoice {
         tickets: u32,
         simulate_per_minute: f64,
     },
-    /// A real hub. The password comes from the environment for now, never from a flag (flags
-    /// show in process lists).
+    /// A real hub. With the password in the environment (never a flag: flags show in process
+    /// lists) the console signs in by itself; without it, the session kept in the OS keychain
+    /// resumes, or the sign-in screen shows.
     Remote { url: String, agent_id: String },
+    /// The sign-in screen (`--sign-in`): the workspace's hub resumes from the keychain if it
+    /// has a session there, otherwise the agent types a hub address and credentials.
+    SignIn,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,9 +48,10 @@ pub const PASSWORD_ENV: &str = "WALLET_DESK_PASSWORD";
 
 impl Launch {
     pub const USAGE: &'static str = "usage: wallet-desk [--data-dir DIR] \
-        [--demo-tickets N] [--simulate PER_MINUTE] | [--hub URL --agent AGENT_ID]\n\
+        [--demo-tickets N] [--simulate PER_MINUTE] | [--hub URL --agent AGENT_ID] | [--sign-in]\n\
         env: WALLET_DESK_DEMO_TICKETS=N is the same as --demo-tickets N;\n\
-        \x20    WALLET_DESK_PASSWORD is the agent's password for --hub";
+        \x20    WALLET_DESK_PASSWORD is the agent's password for --hub (without it, the session\n\
+        \x20    kept in the OS keychain resumes, or the sign-in screen shows)";
 
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, LaunchError> {
         let mut data_dir = None;
@@ -55,7 +60,7 @@ impl Launch {
             Err(_) => DEFAULT_DEMO_TICKETS,
         };
         let mut simulate = DEFAULT_SIMULATE_PER_MINUTE;
-        let (mut url, mut agent) = (None, None);
+        let (mut url, mut agent, mut sign_in) = (None, None, false);
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -78,12 +83,19 @@ impl Launch {
                 }
                 "--hub" => url = Some(args.next().ok_or("--hub needs a URL")?),
                 "--agent" => agent = Some(args.next().ok_or("--agent needs an agent id")?),
+                "--sign-in" => sign_in = true,
                 // WebKitWebDriver and macOS add flags of their own; they are not ours to reject.
                 other if other.starts_with("-psn_") => {}
                 other => return Err(LaunchError(format!("unknown argument '{other}'"))),
             }
         }
         let hub = match (url, agent) {
+            (None, None) if sign_in => HubChoice::SignIn,
+            (Some(_), _) | (_, Some(_)) if sign_in => {
+                return Err(
+                    "--sign-in asks for the hub on screen; leave out --hub and --agent".into(),
+                )
+            }
             (None, None) => HubChoice::Demo {
                 tickets,
                 simulate_per_minute: simulate,
@@ -144,6 +156,12 @@ mod tests {
                 agent_id: "a1".into()
             }
         );
+        let l = Launch::from_args(args(&["--sign-in", "--data-dir", "w"])).unwrap();
+        assert_eq!(
+            l.hub,
+            HubChoice::SignIn,
+            "--sign-in opens the sign-in screen"
+        );
     }
 
     #[test]
@@ -155,5 +173,6 @@ mod tests {
         assert!(err(&["--hub", "http://h"]).contains("go together"));
         assert!(err(&["--hub", "ftp://h", "--agent", "a"]).contains("not an http"));
         assert!(err(&["--simulate", "-1"]).contains("not a rate"));
+        assert!(err(&["--sign-in", "--hub", "http://h", "--agent", "a"]).contains("on screen"));
     }
 }

@@ -6,6 +6,7 @@
 mod alerts;
 pub mod ipc;
 mod launch;
+mod session;
 mod tray;
 mod workspace;
 
@@ -38,6 +39,9 @@ pub fn run() {
                 )
                 .build(),
         )
+        // Opens links from customer email in the system browser once the agent confirms; the
+        // capability scopes it to http, https and mailto.
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let dir = match &launch.data_dir {
                 Some(d) => d.clone(),

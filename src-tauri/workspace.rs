@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use desk_domain::{ApiError, Connectivity, ConsoleEvent, Millis, SyncStatus, CONSOLE_EVENT};
+use desk_domain::{
+    ApiError, Connectivity, ConsoleEvent, Millis, SessionInfo, SyncStatus, CONSOLE_EVENT,
+};
+use desk_keychain::{Keychain, OsKeychain};
 use desk_store::{Perspective, Store, StoreError};
 use desk_sync::{Credentials, Engine, RunOptions, SyncEvent, SyncHandle};
 use support_hub::embedded::{DemoSeed, EmbeddedConfig, EmbeddedHub};
@@ -29,7 +32,12 @@ const DEMO_SEED: u64 = 20_261_122;
 pub struct Console {
     pub store: Store,
     dir: PathBuf,
-    sync: Arc<OnceLock<SyncHandle>>,
+    /// The running sync loop; gone after sign-out, replaced after the next sign-in.
+    sync: Arc<Mutex<Option<SyncHandle>>>,
+    /// Demo, signed in, or waiting for the sign-in form.
+    pub(crate) session: Arc<Mutex<SessionInfo>>,
+    /// Where the hub session's token is kept: the OS keychain, never a file.
+    pub(crate) keychain: Arc<dyn Keychain>,
     /// Kept alive for the app's lifetime in demo mode.
     hub: Arc<Mutex<Option<EmbeddedHub>>>,
     alerts: Arc<OnceLock<Arc<Alerts>>>,
@@ -42,7 +50,12 @@ impl Console {
         Ok(Self {
             store,
             dir: dir.to_path_buf(),
-            sync: Arc::new(OnceLock::new()),
+            sync: Arc::new(Mutex::new(None)),
+            session: Arc::new(Mutex::new(SessionInfo::SignedOut {
+                hub_url: None,
+                agent_id: None,
+            })),
+            keychain: Arc::new(OsKeychain::default()),
             hub: Arc::new(Mutex::new(None)),
             alerts: Arc::new(OnceLock::new()),
         })
@@ -76,8 +89,29 @@ impl Console {
         })
     }
 
-    pub fn sync(&self) -> Option<&SyncHandle> {
-        self.sync.get()
+    pub fn sync(&self) -> Option<SyncHandle> {
+        self.sync.lock().ok().and_then(|s| s.clone())
+    }
+
+    /// Takes the running loop out, for sign-out to stop it.
+    pub(crate) fn take_sync(&self) -> Option<SyncHandle> {
+        self.sync.lock().ok().and_then(|mut s| s.take())
+    }
+
+    pub fn session(&self) -> SessionInfo {
+        self.session
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or(SessionInfo::SignedOut {
+                hub_url: None,
+                agent_id: None,
+            })
+    }
+
+    pub(crate) fn set_session(&self, next: SessionInfo) {
+        if let Ok(mut s) = self.session.lock() {
+            *s = next;
+        }
     }
 
     /// The engine's status with the outbox counts read now: the loop may be asleep in a backoff
@@ -104,9 +138,28 @@ impl Console {
     }
 
     /// Starts replication in the background: the window opens at once on whatever the replica
-    /// already holds.
+    /// already holds. A real hub without a password at hand resumes the session kept in the
+    /// OS keychain, or leaves the console on the sign-in screen.
     pub fn start_sync(&self, app: AppHandle, choice: HubChoice) -> Result<(), StoreError> {
+        let choice = match choice {
+            HubChoice::Remote { url, agent_id } if std::env::var_os(PASSWORD_ENV).is_none() => {
+                self.resume_or_sign_in(app, Some(url), Some(agent_id));
+                return Ok(());
+            }
+            HubChoice::SignIn => {
+                // The hub and agent this replica is bound to, unless it holds the demo.
+                let bound = self.store.sync_position()?.hub_url;
+                let demo = self.store.signed_in()?.is_some_and(|(_, demo)| demo);
+                let agent = self.store.signed_in()?.map(|(a, _)| a.id);
+                let url = bound.filter(|u| !demo && u.as_str() != DEMO_HUB_IDENTITY);
+                let agent = agent.filter(|_| url.is_some());
+                self.resume_or_sign_in(app, url, agent);
+                return Ok(());
+            }
+            other => other,
+        };
         if let HubChoice::Demo { .. } = choice {
+            self.set_session(SessionInfo::Demo);
             // Name the demo agent before the first sync, so the window can open straight away.
             if self.store.signed_in()?.is_none() {
                 let team = desk_demo::team();
@@ -156,18 +209,37 @@ impl Console {
                 engine
             }
             HubChoice::Remote { url, agent_id } => {
+                // Scripted runs: the password comes from the environment and stays with the
+                // engine, which signs in again by itself when the session ends.
                 let password = std::env::var(PASSWORD_ENV).map_err(|_| {
                     anyhow::anyhow!("set {PASSWORD_ENV} to the agent's password for {url}")
                 })?;
+                self.set_session(SessionInfo::SignedIn {
+                    hub_url: url.clone(),
+                    agent_id: agent_id.clone(),
+                });
                 Engine::new(self.store.clone(), &url, Credentials { agent_id, password })?
             }
+            HubChoice::SignIn => return Ok(()),
         };
+        self.run_engine(app, engine).await;
+        Ok(())
+    }
+
+    /// Runs `engine` in the background loop and forwards what it reports to the window, until
+    /// the loop ends (shutdown at sign-out, or the hub ended the session).
+    pub(crate) async fn run_engine<R: tauri::Runtime>(&self, app: AppHandle<R>, engine: Engine) {
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
         let handle = desk_sync::spawn(engine, RunOptions::default(), tx);
-        let _ = self.sync.set(handle);
+        if let Ok(mut slot) = self.sync.lock() {
+            *slot = Some(handle);
+        }
         while let Some(event) = rx.recv().await {
             let out = match event {
                 SyncEvent::Status(status) => {
+                    if status.connectivity == Connectivity::SignedOut {
+                        self.session_ended().await;
+                    }
                     if let Some(p) = status.bootstrap {
                         let _ = app.emit(
                             CONSOLE_EVENT,
@@ -190,7 +262,6 @@ impl Console {
             // The window may not be listening yet; it reads the state when it loads.
             let _ = app.emit(CONSOLE_EVENT, out);
         }
-        Ok(())
     }
 }
 

@@ -6,8 +6,11 @@
 //! when the handler's list and this one disagree).
 
 mod alerts;
+mod canary;
+mod dashboard;
 mod inbox;
 mod macros;
+mod session;
 mod sync;
 mod ticket;
 mod workspace;
@@ -27,6 +30,25 @@ pub struct CommandSpec {
 }
 
 pub const COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "session_info",
+        args: &[],
+        returns: ts_name::<SessionInfo>,
+    },
+    CommandSpec {
+        name: "sign_in",
+        args: &[
+            ("hub_url", ts_name::<String>),
+            ("login", ts_name::<String>),
+            ("password", ts_name::<String>),
+        ],
+        returns: ts_name::<SessionInfo>,
+    },
+    CommandSpec {
+        name: "sign_out",
+        args: &[],
+        returns: ts_name::<SessionInfo>,
+    },
     CommandSpec {
         name: "workspace_info",
         args: &[],
@@ -69,6 +91,20 @@ pub const COMMANDS: &[CommandSpec] = &[
             ("edit", ts_name::<TicketEdit>),
         ],
         returns: ts_name::<TicketDetail>,
+    },
+    CommandSpec {
+        name: "edit_tickets",
+        args: &[
+            ("batch_id", ts_name::<String>),
+            ("ticket_ids", ts_name::<Vec<TicketId>>),
+            ("edit", ts_name::<TicketEdit>),
+        ],
+        returns: ts_name::<u32>,
+    },
+    CommandSpec {
+        name: "dashboard",
+        args: &[("utc_offset_minutes", ts_name::<i32>)],
+        returns: ts_name::<Dashboard>,
     },
     CommandSpec {
         name: "sync_status",
@@ -137,6 +173,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
         returns: ts_name::<String>,
     },
+    CommandSpec {
+        name: "canary",
+        args: &[],
+        returns: ts_name::<()>,
+    },
+    CommandSpec {
+        name: "canary_count",
+        args: &[],
+        returns: ts_name::<u32>,
+    },
 ];
 
 /// A ticket number from the UI, checked once for every command that takes one.
@@ -150,6 +196,9 @@ pub(crate) fn ticket_number(id: TicketId) -> Result<TicketId, ApiError> {
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
 {
     tauri::generate_handler![
+        session::session_info,
+        session::sign_in,
+        session::sign_out,
         workspace::workspace_info,
         workspace::taxonomy,
         inbox::inbox_page,
@@ -158,6 +207,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         ticket::search_tickets,
         ticket::suggest_category,
         sync::edit_ticket,
+        ticket::edit_tickets,
+        dashboard::dashboard,
         sync::sync_status,
         sync::attention_items,
         sync::resolve_attention,
@@ -170,11 +221,16 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         macros::save_macro,
         macros::delete_macro,
         macros::render_macro,
+        canary::canary,
+        canary::canary_count,
     ]
 }
 
 /// Command names as registered, for the drift test against [`COMMANDS`] and build.rs.
 pub const REGISTERED: &[&str] = &[
+    "session_info",
+    "sign_in",
+    "sign_out",
     "workspace_info",
     "taxonomy",
     "inbox_page",
@@ -183,6 +239,8 @@ pub const REGISTERED: &[&str] = &[
     "search_tickets",
     "suggest_category",
     "edit_ticket",
+    "edit_tickets",
+    "dashboard",
     "sync_status",
     "attention_items",
     "resolve_attention",
@@ -195,4 +253,6 @@ pub const REGISTERED: &[&str] = &[
     "save_macro",
     "delete_macro",
     "render_macro",
+    "canary",
+    "canary_count",
 ];

@@ -55,3 +55,22 @@ pub async fn suggest_category(
         confidence_permille: (decision.confidence.clamp(0.0, 1.0) * 1000.0).round() as u16,
     })
 }
+
+/// One edit for many tickets (the inbox's bulk bar): queued as one ordinary edit per ticket,
+/// all in one transaction. `batch_id` is made by the UI once per action, so a retried call
+/// queues nothing twice. Returns how many tickets the edit is queued for.
+#[tauri::command]
+pub async fn edit_tickets<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    console: State<'_, Console>,
+    batch_id: String,
+    ticket_ids: Vec<TicketId>,
+    edit: desk_domain::TicketEdit,
+) -> Result<u32, ApiError> {
+    let queued = console
+        .store
+        .edit_many(batch_id, ticket_ids, edit, crate::workspace::now_millis())
+        .await?;
+    console.after_local_edit(&app);
+    Ok(queued)
+}

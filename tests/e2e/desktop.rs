@@ -29,6 +29,9 @@ pub struct LaunchOpts {
     pub data_dir: Option<TempDir>,
     /// Leave org.freedesktop.Notifications unowned: the app must fall back to in-window alerts.
     pub no_notification_daemon: bool,
+    /// Run an unlocked gnome-keyring Secret Service on the desktop's bus before the app starts
+    /// (otherwise the first keychain user would bus-activate a locked one).
+    pub keyring: bool,
 }
 
 impl Desktop {
@@ -70,7 +73,10 @@ impl Desktop {
         });
         let mut env = env.to_vec();
         env.push(("RUST_BACKTRACE", "1".to_string()));
-        let services = Services::start_with(test, &env, !opts.no_notification_daemon);
+        let mut services = Services::start_with(test, &env, !opts.no_notification_daemon);
+        if opts.keyring {
+            services.start_keyring();
+        }
         let mut app_args = vec![
             "--data-dir".to_string(),
             data_dir.path().to_string_lossy().into_owned(),

@@ -46,6 +46,28 @@ impl TestHub {
         (env, args)
     }
 
+    /// Posts any intake message (the hub's JSON, as a connector sends it); returns the ticket
+    /// it landed in.
+    pub async fn intake_raw(&self, message: serde_json::Value) -> TicketId {
+        let res = reqwest::Client::new()
+            .post(format!("{}/api/intake", self.hub.url()))
+            .bearer_auth(&self.token)
+            .json(&message)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let text = res.text().await.unwrap_or_default();
+        assert!(
+            status.is_success(),
+            "intake accepts the message: {status} {text}"
+        );
+        let filed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        filed["ticket_id"]
+            .as_i64()
+            .expect("intake says which ticket")
+    }
+
     /// Files a live-chat message from `customer` (the intake's customer object) through the
     /// hub's intake, as a channel connector would; returns the ticket it landed in.
     pub async fn intake(&self, customer: serde_json::Value, body: &str) -> TicketId {

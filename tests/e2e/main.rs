@@ -7,12 +7,17 @@
 //! also refreshes docs/screenshots/.
 
 mod alerts;
+mod bulk;
 mod desktop;
 mod harness;
+mod hostile;
 mod hub;
 mod inbox;
 mod offline;
+mod playbook;
+mod screens;
 mod services;
 mod shell;
+mod signin;
 mod triage;
 mod workday;

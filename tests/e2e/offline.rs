@@ -257,6 +257,62 @@ async fn offline_edits_queue_and_a_stale_reply_needs_attention() {
         !bodies.contains(&"Your refund has been sent."),
         "the reply was drafted before the other agent wrote: it must not be sent blind"
     );
+
+    // Needs attention: the agent sees their held reply beside what the hub has now (the other
+    // agent's answer), and chooses to send it anyway.
+    let yours = desk
+        .text_of(
+            r#"[data-testid="attention-yours"]"#,
+            "the held reply is shown as the agent's version",
+        )
+        .await;
+    assert!(
+        yours.contains("Your refund has been sent."),
+        "your version is the held reply: {yours}"
+    );
+    let server = desk
+        .wait_for("the server side beside it", STEP_TIMEOUT, || async {
+            let el = desk
+                .all(r#"[data-testid="attention-server"][data-state="ready"]"#)
+                .await
+                .into_iter()
+                .next()?;
+            let text = desk.text(&el).await;
+            text.contains("Another agent: we are looking into it.")
+                .then_some(text)
+        })
+        .await;
+    assert!(
+        !server.contains("Your refund has been sent."),
+        "the server side shows the hub's thread, not the held reply: {server}"
+    );
+    desk.screenshot("needs-attention-side-by-side.png").await;
+    click(
+        &desk,
+        r#"[data-testid="attention-resend"]"#,
+        "send the held reply anyway",
+    )
+    .await;
+    desk.wait_for("the attention list to empty", STEP_TIMEOUT, || async {
+        (!desk
+            .all(r#"[data-testid="attention-empty"]"#)
+            .await
+            .is_empty())
+        .then_some(())
+    })
+    .await;
+    let sent = desk
+        .wait_for("the reply to reach the hub", STEP_TIMEOUT, || async {
+            let t = other.ticket(ticket).await.ok()??.ticket;
+            let n = t
+                .messages
+                .iter()
+                .filter(|m| m.body == "Your refund has been sent.")
+                .count();
+            (n > 0).then_some(n)
+        })
+        .await;
+    assert_eq!(sent, 1, "sent anyway, exactly once");
     desk.close().await;
     hub.shutdown().await.unwrap();
 }

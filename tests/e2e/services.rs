@@ -267,6 +267,50 @@ impl Services {
         config
     }
 
+    /// Starts gnome-keyring's Secret Service on this desktop's bus, for the tests that sign in
+    /// (the session token goes to the OS keychain). Its login keyring is created unlocked with
+    /// a throwaway password read from stdin, so nothing ever prompts; it lives in this
+    /// desktop's HOME and ends with it.
+    pub fn start_keyring(&mut self) {
+        let keyring = require_tool("gnome-keyring-daemon", "Debian package gnome-keyring");
+        let mut cmd = Command::new(keyring);
+        cmd.args(["--foreground", "--unlock", "--components=secrets"]);
+        self.apply_env(&mut cmd);
+        let log = self.log_file("gnome-keyring");
+        cmd.stdin(Stdio::piped())
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log);
+        let mut child = cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start gnome-keyring-daemon: {e}; {SETUP_HINT}"));
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        stdin
+            .write_all(b"e2e-keyring-password")
+            .expect("the keyring daemon reads its password");
+        drop(stdin);
+        self.children.push(("gnome-keyring", child));
+        self.wait_until(
+            "gnome-keyring-daemon to own org.freedesktop.secrets on the session bus",
+            Duration::from_secs(20),
+            || self.bus_name_has_owner("org.freedesktop.secrets"),
+        );
+    }
+
+    /// Runs a tool on this desktop and returns its output whatever its exit status (e.g.
+    /// `secret-tool lookup`, which fails when nothing is stored).
+    pub fn output(&self, program: &str, args: &[&str]) -> std::process::Output {
+        let mut cmd = Command::new(program);
+        cmd.args(args).stdin(Stdio::null());
+        self.apply_env(&mut cmd);
+        cmd.output()
+            .unwrap_or_else(|e| panic!("could not run {program}: {e}; {SETUP_HINT}"))
+    }
+
+    /// The desktop session's HOME (WebKit's storage, the XDG dirs).
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
     /// Watches this desktop's bus for notifications; returns once the monitor is attached.
     pub fn monitor(&mut self) -> desk_testbed::BusMonitor {
         let mut cmd = Command::new("dbus-monitor");
@@ -338,7 +382,7 @@ impl Services {
     /// The last lines of each log, for failure messages.
     pub fn log_tails(&self) -> String {
         let mut out = String::new();
-        for name in ["tauri-driver", "xvfb", "dbus", "dunst"] {
+        for name in ["tauri-driver", "xvfb", "dbus", "dunst", "gnome-keyring"] {
             let path = self.log_dir.join(format!("{name}.log"));
             let text = fs::read_to_string(&path).unwrap_or_default();
             let lines: Vec<&str> = text.lines().collect();

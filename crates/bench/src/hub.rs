@@ -127,6 +127,8 @@ pub fn new_customer_message(
         },
         subject: Some(t.subject),
         body,
+        html: None,
+        attachments: vec![],
         sent_at: None,
         in_app: None,
         call: None,

@@ -1,7 +1,9 @@
 //! desk-bench: runs the figures of the benchmarks issue in a release build and writes the JSON
 //! report and BENCHMARKS.md. `scripts/bench.sh` is the documented way to run it.
 
+mod desktop;
 mod figures;
+mod footprint;
 mod hub;
 mod machine;
 mod markdown;
@@ -9,6 +11,7 @@ mod options;
 mod report;
 mod sqlite_size;
 mod stats;
+mod window;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,10 +20,10 @@ use std::time::Instant;
 use anyhow::Context;
 
 use crate::figures::bootstrap::{self, Replica};
-use crate::figures::{incremental, intake, outbox, search, triage};
+use crate::figures::{console_app, incremental, intake, outbox, search, triage};
 use crate::hub::DemoHub;
 use crate::options::Options;
-use crate::report::{Report, Row, Sizes, Target};
+use crate::report::{Report, Row, Sizes};
 
 fn main() -> ExitCode {
     let options = match Options::parse(std::env::args().skip(1)) {
@@ -113,11 +116,32 @@ async fn run(o: Options) -> anyhow::Result<()> {
             );
         }
     }
-    rows.extend(elsewhere());
+    if o.runs(4) || o.runs(5) {
+        let dir = tempfile::tempdir_in(root)?;
+        say(&format!(
+            "figures 4 and 5: the console on {} demo tickets under Xvfb",
+            o.tickets
+        ));
+        let hub = DemoHub::start(dir.path(), o.tickets).await?;
+        let log_dir = o
+            .report
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("desktop-logs");
+        let app_plan = console_app::Plan {
+            alert: o.runs(4),
+            alert_samples: plan.alert_samples,
+            startup: o.runs(5),
+            startup_runs: plan.startup_runs,
+        };
+        let measured = console_app::run(&hub, o.tickets, dir.path(), &log_dir, app_plan).await;
+        hub.shutdown().await?;
+        rows.extend(measured?);
+    }
     rows.sort_by_key(|r| r.figure);
 
-    let report = Report {
-        schema: 1,
+    let fresh = Report {
+        schema: 2,
         date: machine::utc_now(),
         commit: machine::git_commit(),
         command: o.command.clone().unwrap_or_else(|| {
@@ -136,11 +160,24 @@ async fn run(o: Options) -> anyhow::Result<()> {
         load: [load_at_start, machine::load_average()],
         fsync_ms: [fsync_at_start, machine::fsync_ms(root)],
         rows,
+    }
+    .stamped();
+    // Some figures only: merged into the last report of the same sizes, if there is one.
+    let previous = std::fs::read_to_string(&o.report)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Report>(&text).ok())
+        .filter(|p| o.only.is_some() && p.accepts(&fresh));
+    let report = match previous {
+        Some(p) => {
+            say(&format!("merging into the report of {}", p.date));
+            p.merge(fresh)
+        }
+        None => fresh,
     };
     write(&o.report, &serde_json::to_string_pretty(&report)?)?;
     let previous = std::fs::read_to_string(&o.markdown).ok();
     write(&o.markdown, &markdown::render(&report, previous.as_deref()))?;
-    for row in &report.rows {
+    for row in report.rows.iter().filter(|r| o.runs(r.figure)) {
         println!("{}", summary_line(row));
     }
     say(&format!(
@@ -149,35 +186,6 @@ async fn run(o: Options) -> anyhow::Result<()> {
         o.markdown.display()
     ));
     Ok(())
-}
-
-/// Figures 4 and 5 need the desktop app (notification daemon, a window under Xvfb) and are
-/// measured outside this crate; the table shows them so they are not forgotten.
-fn elsewhere() -> Vec<Row> {
-    let note = "not measured yet: needs the desktop app";
-    vec![
-        Row::not_measured(
-            4,
-            "Alert latency: urgent ticket at intake → Notify on the session bus",
-            "ms",
-            Target::p95_at_most(500.0),
-            note,
-        ),
-        Row::not_measured(
-            5,
-            "Start-up: process start → first inbox rows painted, 100k workspace",
-            "s",
-            Target::median_at_most(1.5),
-            note,
-        ),
-        Row::not_measured(
-            5,
-            "Memory: PSS of the process tree above a hello-world Tauri window",
-            "MB",
-            Target::median_at_most(100.0),
-            note,
-        ),
-    ]
 }
 
 fn summary_line(row: &Row) -> String {

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::report::{Op, Report, Row, Stat, Target};
+use crate::report::{Op, Report, Row, Run, Stat, Target};
 
 pub const FINDINGS_START: &str = "<!-- findings:start -->";
 pub const FINDINGS_END: &str = "<!-- findings:end -->";
@@ -41,24 +41,8 @@ pub fn render(report: &Report, previous: Option<&str>) -> String {
         m.memory_mib as f64 / 1024.0,
         m.kernel
     );
-    let _ = writeln!(out, "- Commit: `{}`, run on {}", report.commit, report.date);
-    let _ = writeln!(
-        out,
-        "- Command: `{}` ({:.1} minutes, release build)",
-        report.command,
-        report.total_seconds / 60.0
-    );
-    if let [Some(start), Some(end)] = report.load {
-        let _ = writeln!(
-            out,
-            "- Load average (1 min) at start and end: {start:.2} and {end:.2}"
-        );
-    }
-    if let [Some(start), Some(end)] = report.fsync_ms {
-        let _ = writeln!(
-            out,
-            "- A durable 4 KiB write (fdatasync) took {start:.2} ms at start and {end:.2} ms at end"
-        );
+    for (figures, run) in runs(report) {
+        let _ = writeln!(out, "{}", run_line(&figures, &run));
     }
     let _ = writeln!(
         out,
@@ -86,6 +70,54 @@ pub fn render(report: &Report, previous: Option<&str>) -> String {
         "\n## Findings\n\n{FINDINGS_START}\n{kept}\n{FINDINGS_END}\n"
     );
     out
+}
+
+/// The runs the rows came from, oldest first, each with the figures it measured.
+fn runs(report: &Report) -> Vec<(Vec<u8>, Run)> {
+    let mut runs: Vec<(Vec<u8>, Run)> = Vec::new();
+    for row in &report.rows {
+        let run = row.run.clone().unwrap_or_else(|| report.run());
+        match runs.iter_mut().find(|(_, r)| *r == run) {
+            Some((figures, _)) if figures.contains(&row.figure) => {}
+            Some((figures, _)) => figures.push(row.figure),
+            None => runs.push((vec![row.figure], run)),
+        }
+    }
+    runs.sort_by(|a, b| a.1.date.cmp(&b.1.date));
+    runs
+}
+
+fn run_line(figures: &[u8], run: &Run) -> String {
+    let list = figures
+        .iter()
+        .map(u8::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let label = if figures.len() == 1 {
+        "Figure"
+    } else {
+        "Figures"
+    };
+    let mut line = format!(
+        "- {label} {list}: commit `{}`, run on {}, `{}` ({:.1} minutes, release build)",
+        run.commit,
+        run.date,
+        run.command,
+        run.total_seconds / 60.0
+    );
+    if let [Some(start), Some(end)] = run.load {
+        let _ = write!(
+            line,
+            "; load average (1 min) {start:.2} at start, {end:.2} at end"
+        );
+    }
+    if let [Some(start), Some(end)] = run.fsync_ms {
+        let _ = write!(
+            line,
+            "; a durable 4 KiB write (fdatasync) took {start:.2} ms at start, {end:.2} ms at end"
+        );
+    }
+    line
 }
 
 fn table_row(row: &Row) -> String {
@@ -204,13 +236,8 @@ mod tests {
                     .with_target(Target::median_at_least(20_000.0)),
                 Row::measured(2, "Incremental sync", "ms", &[40.0, 250.0])
                     .with_target(Target::p95_at_most(200.0)),
-                Row::not_measured(
-                    4,
-                    "Alert latency",
-                    "ms",
-                    Target::p95_at_most(500.0),
-                    "measured elsewhere",
-                ),
+                Row::measured(4, "Alert latency", "ms", &[])
+                    .with_target(Target::p95_at_most(500.0)),
             ],
         }
     }
@@ -235,6 +262,10 @@ mod tests {
         assert_eq!(
             findings(&second),
             Some("Search is fast.\n\n- because of FTS5")
+        );
+        assert!(
+            second.contains("- Figures 1, 2, 4: commit `def456`"),
+            "{second}"
         );
         assert!(second.contains("def456"));
         assert_eq!(render(&newer, Some(&second)), second, "stable across runs");

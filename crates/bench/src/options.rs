@@ -10,7 +10,8 @@ desk-bench: the benchmark suite behind BENCHMARKS.md (run it through scripts/ben
   --quick            smoke run: 10,000 tickets, few repetitions (figures not comparable)
   --tickets N        demo tickets for bootstrap, sync, outbox and search (default 100000)
   --large N          tickets of the large search workspace (default 1000000)
-  --only 1,3,8       run only these figures (the others show as not run)
+  --only 1,3,8       run only these figures, merged into the report at --report when it has
+                     the same sizes (each row keeps the commit, date and load of its run)
   --report PATH      JSON report (default target/bench/report.json)
   --markdown PATH    human table, findings kept (default BENCHMARKS.md)
   --command TEXT     the command to record in the report
@@ -87,6 +88,8 @@ impl Options {
                 intake_runs: 2,
                 intake_messages: 400,
                 triage_runs: 20,
+                alert_samples: 5,
+                startup_runs: 2,
             }
         } else {
             Plan {
@@ -97,6 +100,8 @@ impl Options {
                 intake_runs: 5,
                 intake_messages: 4_000,
                 triage_runs: 200,
+                alert_samples: 20,
+                startup_runs: 5,
             }
         }
     }
@@ -126,6 +131,10 @@ pub struct Plan {
     /// Messages posted per intake run, across all clients.
     pub intake_messages: usize,
     pub triage_runs: usize,
+    /// Urgent cases timed to their notification (figure 4).
+    pub alert_samples: usize,
+    /// Starts of the console and of the hello-world window (figure 5).
+    pub startup_runs: usize,
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use desk_domain::{Channel, Message, MessageKind, Millis, TicketId, TicketRecord};
 
 mod facts;
+mod parts;
 mod people;
 mod place;
 mod rng;
@@ -145,6 +146,9 @@ impl Generator {
             body,
             channel: ticket.channel,
             created_at: at,
+            html: None,
+            attachments: vec![],
+            device: None,
         }
     }
 }

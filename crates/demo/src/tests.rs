@@ -370,3 +370,51 @@ fn incoming_tickets_are_new_and_start_now() {
         assert_eq!((t.created_at, t.updated_at), (NOW + 5_000, NOW + 5_000));
     }
 }
+
+#[test]
+fn some_emails_have_html_and_in_app_reports_their_device_and_a_few_screenshots() {
+    let tickets = batch(15, 2_000);
+    let first = |c: Channel| {
+        tickets
+            .iter()
+            .filter(move |t| t.channel == c)
+            .map(|t| &t.messages[0])
+    };
+    let emails = first(Channel::Email).count();
+    let html = first(Channel::Email).filter(|m| m.html.is_some()).count();
+    assert!(
+        html * 8 >= emails && html * 2 <= emails,
+        "about one email in four has an HTML part: {html}/{emails}"
+    );
+    let in_app = first(Channel::InApp).count();
+    assert!(
+        first(Channel::InApp).all(|m| m.device.as_ref().is_some_and(|d| !d.device.is_empty())),
+        "in-app feedback always says which device it came from"
+    );
+    let shots: Vec<_> = tickets
+        .iter()
+        .flat_map(|t| &t.messages)
+        .flat_map(|m| &m.attachments)
+        .collect();
+    assert!(
+        shots.len() * 5 >= in_app && shots.len() * 2 <= in_app,
+        "about one in-app report in three has a screenshot: {}/{in_app}",
+        shots.len()
+    );
+    let bytes: usize = shots
+        .iter()
+        .map(|a| a.data_b64.as_ref().map_or(0, String::len))
+        .sum();
+    assert!(
+        bytes / tickets.len() < 200,
+        "screenshots add under 200 bytes per ticket on average: {} B",
+        bytes / tickets.len()
+    );
+    assert!(
+        tickets
+            .iter()
+            .filter(|t| t.channel != Channel::Email)
+            .all(|t| t.messages.iter().all(|m| m.html.is_none())),
+        "only email has HTML parts"
+    );
+}

@@ -172,6 +172,9 @@ pub(crate) fn messages(
             body,
             channel: shaper.channel,
             created_at: at,
+            html: None,
+            attachments: vec![],
+            device: None,
         });
     }
     (out, used)

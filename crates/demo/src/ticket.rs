@@ -234,6 +234,8 @@ pub(crate) fn build(
         }
     }
 
+    crate::parts::decorate(&mut messages[0], channel, id, slots);
+
     let mut transaction_refs = Vec::new();
     for slot in [Slot::Tx, Slot::Tx2] {
         if used & slot.bit() != 0 {

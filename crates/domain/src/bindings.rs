@@ -19,6 +19,7 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
     let cfg = config(out_dir);
     ApiError::export_all(&cfg)?;
     WorkspaceInfo::export_all(&cfg)?;
+    SessionInfo::export_all(&cfg)?;
     TaxonomyInfo::export_all(&cfg)?;
     InboxQuery::export_all(&cfg)?;
     InboxPage::export_all(&cfg)?;
@@ -35,6 +36,7 @@ pub fn export_all(out_dir: &Path) -> Result<(), ExportError> {
     InWindowAlert::export_all(&cfg)?;
     Macro::export_all(&cfg)?;
     Language::export_all(&cfg)?;
+    Dashboard::export_all(&cfg)?;
     Ok(())
 }
 

@@ -141,6 +141,9 @@ impl TicketEdit {
                     body: body.clone(),
                     channel: t.channel,
                     created_at: now,
+                    html: None,
+                    attachments: vec![],
+                    device: None,
                 });
                 true
             }

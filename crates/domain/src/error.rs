@@ -17,6 +17,12 @@ pub enum ErrorCode {
     StoreUnavailable,
     /// A bug or an unexpected failure.
     Internal,
+    /// Sign-in: the hub does not know this agent and password.
+    WrongCredentials,
+    /// Sign-in: nothing answered at the hub's address, or it was too busy to.
+    HubUnreachable,
+    /// Sign-in: something answered, but not as a hub does.
+    NotAHub,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]

@@ -4,6 +4,7 @@
 
 pub mod alerting;
 pub mod bindings;
+pub mod dashboard;
 pub mod edit;
 pub mod error;
 pub mod inbox;
@@ -16,6 +17,7 @@ mod vocabulary;
 pub mod workspace;
 
 pub use alerting::{local_minute_of_day, AlertSettings, BurstRule, InWindowAlert, QuietHours};
+pub use dashboard::{CategoryCount, Dashboard, DayCount, LocalDay};
 pub use edit::TicketEdit;
 pub use error::{ApiError, ErrorCode};
 pub use inbox::{InboxFilter, InboxPage, InboxQuery, InboxSort, InboxView, ViewCount};
@@ -24,12 +26,13 @@ pub use sla::{first_response_target_minutes, sla_due_at};
 pub use sync::{AttentionItem, AttentionKind, Connectivity, Progress, Resolution, SyncStatus};
 pub use taxonomy::{Category, Channel, Localized};
 pub use ticket::{
-    Agent, CategorySuggestion, Customer, Group, Message, MessageKind, Priority, Status,
-    TicketDetail, TicketId, TicketRecord, TicketSummary, TriageNote, TriageSource, Verification,
+    Agent, Attachment, CategorySuggestion, Customer, DeviceInfo, Group, Message, MessageKind,
+    Priority, Status, TicketDetail, TicketId, TicketRecord, TicketSummary, TriageNote,
+    TriageSource, Verification,
 };
 pub use workspace::{
-    CategoryInfo, ChannelInfo, ConsoleEvent, SearchResult, TaxonomyInfo, WorkspaceInfo,
-    CONSOLE_EVENT,
+    CategoryInfo, ChannelInfo, ConsoleEvent, SearchResult, SessionInfo, TaxonomyInfo,
+    WorkspaceInfo, CONSOLE_EVENT,
 };
 
 /// Unix time in milliseconds, UTC. Plain `i64` so it crosses SQLite, JSON and IPC unchanged.

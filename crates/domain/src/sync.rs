@@ -19,6 +19,9 @@ pub enum Connectivity {
     Paused,
     /// No hub is configured: a local-only workspace.
     Local,
+    /// The hub ended the session (or nobody signed in yet): nothing syncs until the agent
+    /// signs in again. Edits keep queuing in the replica.
+    SignedOut,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -110,6 +110,59 @@ pub struct Message {
     pub channel: Channel,
     #[ts(type = "number")]
     pub created_at: Millis,
+    // The parts below are optional in TypeScript too: a thread built before they existed (a
+    // queued edit's copy, an older hub's feed) has none, and UI code must not assume them.
+    /// An email's HTML part, untrusted and exactly as received. The UI shows it only
+    /// sanitized, in a sandboxed frame where no script runs; `body` is its text part.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub html: Option<String>,
+    /// Files sent with the message (in-app feedback screenshots, email attachments).
+    #[serde(default)]
+    #[ts(as = "Option<Vec<Attachment>>", optional)]
+    pub attachments: Vec<Attachment>,
+    /// The device in-app feedback came from; technical cases need it first.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub device: Option<DeviceInfo>,
+}
+
+/// A file sent with a message. Only small images travel with their bytes (so a screenshot
+/// shows offline); every other file is known by name and size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Attachment {
+    /// The sender's file name: untrusted text.
+    pub name: String,
+    /// The declared MIME type, lower-cased; untrusted, so the UI shows bytes as an image only
+    /// for the image types it allows.
+    pub content_type: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    /// Standard base64 of the bytes, for small images only.
+    #[serde(default)]
+    pub data_b64: Option<String>,
+}
+
+/// The device, OS and app version in-app feedback reports about itself: untrusted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeviceInfo {
+    pub device: String,
+    pub os_version: String,
+    pub app_version: String,
+}
+
+/// Image types whose bytes travel with a message and that the UI may show as an image.
+/// Nothing that can carry script (SVG) or that browsers sniff oddly is on the list.
+pub const INLINE_IMAGE_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/webp", "image/gif"];
+
+/// The largest image kept inline with a message, decoded: a phone screenshot, compressed.
+pub const MAX_INLINE_IMAGE_BYTES: u64 = 1024 * 1024;
+
+impl Attachment {
+    /// Whether the bytes may travel with the message and show as an image.
+    pub fn inline_image(content_type: &str, size: u64) -> bool {
+        INLINE_IMAGE_TYPES.contains(&content_type) && size <= MAX_INLINE_IMAGE_BYTES
+    }
 }
 
 /// One row of the inbox: everything the list shows, nothing it does not.
@@ -275,6 +328,9 @@ mod tests {
             body: "b".into(),
             channel: Channel::Email,
             created_at: at,
+            html: None,
+            attachments: vec![],
+            device: None,
         }
     }
 

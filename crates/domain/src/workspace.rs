@@ -17,6 +17,23 @@ pub struct WorkspaceInfo {
     pub groups: Vec<Group>,
 }
 
+/// Whose session the console runs, or that it needs a sign-in. Never carries the token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SessionInfo {
+    /// The embedded demo hub: signed in by itself, nothing to sign out of.
+    Demo,
+    SignedIn {
+        hub_url: String,
+        agent_id: String,
+    },
+    /// The sign-in screen shows; the last hub and agent fill its form when known.
+    SignedOut {
+        hub_url: Option<String>,
+        agent_id: Option<String>,
+    },
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CategoryInfo {
     pub id: Category,
@@ -68,6 +85,10 @@ pub struct SearchResult {
     /// Matches in all, which may exceed `rows.len()`.
     pub total: u32,
     pub rows: Vec<TicketSummary>,
+    /// Stored tickets that search cannot see yet: a first sync indexes them in the background
+    /// after the inbox is usable. Above zero, the agent is told the results may be incomplete
+    /// rather than trusting a "no match" that is only "not indexed yet".
+    pub unindexed: u32,
 }
 
 /// Everything the core pushes to the UI, on the single Tauri event `console-event`.

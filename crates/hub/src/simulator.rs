@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use desk_demo::{Generator, MAX_MESSAGES_PER_TICKET};
 use desk_domain::{Channel, Millis, TicketRecord};
-use desk_wire::{CallDirection, CallMeta, CustomerRef, IntakeMessage};
+use desk_wire::{Attachment, CallDirection, CallMeta, CustomerRef, InAppMeta, IntakeMessage};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use tokio::task::JoinHandle;
@@ -199,7 +199,27 @@ fn new_ticket(generator: &mut Generator, rng: &mut StdRng, at: Millis) -> Intake
         .first()
         .map(|m| m.body.clone())
         .unwrap_or_else(|| ticket.subject.clone());
-    message(&ticket, body, true, rng, at)
+    let mut msg = message(&ticket, body, true, rng, at);
+    // The opening's other parts, as the mail gateway and the in-app reporter send them.
+    if let Some(first) = ticket.messages.first() {
+        msg.html = first.html.clone();
+        msg.in_app = first.device.as_ref().map(|d| InAppMeta {
+            device: d.device.clone(),
+            os_version: d.os_version.clone(),
+            app_version: d.app_version.clone(),
+            screenshots: first
+                .attachments
+                .iter()
+                .map(|a| Attachment {
+                    name: a.name.clone(),
+                    content_type: a.content_type.clone(),
+                    bytes_b64: a.data_b64.clone(),
+                    size: Some(a.size),
+                })
+                .collect(),
+        });
+    }
+    msg
 }
 
 /// What a channel connector would post for this customer's message about `ticket`.
@@ -233,6 +253,8 @@ fn message(
         },
         subject,
         body,
+        html: None,
+        attachments: vec![],
         sent_at: Some(at),
         in_app: None,
         call,
@@ -248,13 +270,19 @@ mod tests {
         let mut generator = Generator::new(7, 1_790_000_000_000);
         let mut rng = StdRng::seed_from_u64(7);
         let n = 2000;
-        let mut urgent = 0;
+        let (mut urgent, mut html, mut shots) = (0, 0, 0);
         for _ in 0..n {
             let msg = new_ticket(&mut generator, &mut rng, 1_790_000_000_000);
             crate::rules::validate_intake(&msg).expect("simulated messages are valid intake");
             let category = crate::triage::triage(&msg).category;
             urgent += usize::from(category.is_urgent());
+            html += usize::from(msg.html.is_some());
+            shots += msg.in_app.as_ref().map_or(0, |a| a.screenshots.len());
         }
+        assert!(
+            html > 0 && shots > 0,
+            "the demo's HTML mail and screenshots reach the hub too: {html} html, {shots} shots"
+        );
         let share = urgent as f64 / n as f64;
         // Triage, not the generator, has the last word; it must still see roughly the mix.
         assert!(

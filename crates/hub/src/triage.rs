@@ -74,6 +74,8 @@ mod tests {
             customer: CustomerRef::default(),
             subject: None,
             body: body.into(),
+            html: None,
+            attachments: vec![],
             sent_at: None,
             in_app: None,
             call: None,

@@ -2,15 +2,19 @@
 //! file, so agents can triage with no network. Writes go through one writer thread; reads use
 //! pooled read-only connections and never wait for writes (WAL).
 
+mod bulk;
+mod dashboard;
 mod error;
 mod inbox;
 mod migrations;
 mod replication;
 mod search;
+mod search_catch_up;
 mod tables;
 mod watch;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use desk_sqlite::{Readers, Writer};
 
@@ -20,6 +24,7 @@ use desk_domain::{
 };
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
+pub use bulk::MAX_BULK_TICKETS;
 pub use error::StoreError;
 pub use inbox::Perspective;
 pub use replication::{EditAck, ServerChange, ServerTicket, SyncPosition};
@@ -34,19 +39,27 @@ pub const MAX_SEARCH_ROWS: u32 = 500;
 #[derive(Clone)]
 pub struct Store {
     path: PathBuf,
-    writer: Writer,
+    /// Shared so the search catch-up can hold it weakly (see `search_catch_up`).
+    writer: Arc<Writer>,
     readers: Readers,
+    catch_up: Arc<search_catch_up::CatchUp>,
 }
 
 impl Store {
     /// Opens (creating if needed) the replica at `path` and migrates it to the current schema.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let writer = Writer::start(path, &migrations::all(), "store-writer")?;
-        Ok(Self {
+        let store = Self {
             path: path.to_path_buf(),
-            writer,
+            writer: Arc::new(writer),
             readers: Readers::new(path),
-        })
+            catch_up: Arc::new(search_catch_up::CatchUp::open(path)),
+        };
+        // A catch-up cut short by a crash or a quit resumes here.
+        if store.search_backlog()? > 0 {
+            store.catch_up_search();
+        }
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {
@@ -137,6 +150,7 @@ impl Store {
                 terms: display,
                 total: 0,
                 rows: vec![],
+                unindexed: 0,
             });
         }
         let (ids, params) = search_index::matching_ids_sql(&terms);
@@ -164,6 +178,7 @@ impl Store {
                 terms: display,
                 total: u32::try_from(total).unwrap_or(u32::MAX),
                 rows,
+                unindexed: search_catch_up::backlog_len(conn)?,
             })
         })
     }
@@ -240,12 +255,23 @@ pub(crate) fn write_ticket(
     known: bool,
     search: &mut search_index::Pending,
 ) -> Result<(), StoreError> {
-    customers::upsert(tx, &t.customer)?;
-    tickets::upsert(tx, t)?;
-    messages::replace_thread(tx, t.id, &t.messages)?;
-    ticket_links::replace(tx, Link::Tag, t.id, &t.tags)?;
-    ticket_links::replace(tx, Link::Reference, t.id, &t.transaction_refs)?;
+    write_ticket_rows(tx, t, known)?;
     search.index(t, known);
+    Ok(())
+}
+
+/// [`write_ticket`] without the search entries, for callers that index later or not at all.
+pub(crate) fn write_ticket_rows(
+    tx: &Connection,
+    t: &TicketRecord,
+    known: bool,
+) -> Result<(), StoreError> {
+    customers::upsert(tx, &t.customer)?;
+    tickets::write(tx, t, known)?;
+    messages::replace_thread(tx, t.id, &t.messages)?;
+    // A ticket the replica never held has no links to clear (a bootstrap's common case).
+    ticket_links::replace(tx, Link::Tag, t.id, &t.tags, known)?;
+    ticket_links::replace(tx, Link::Reference, t.id, &t.transaction_refs, known)?;
     Ok(())
 }
 

@@ -23,6 +23,8 @@ pub(crate) fn all() -> Migrations<'static> {
         M::up(seen::M_20261124_CREATE),
         M::up(macros::M_20261125_CREATE),
         M::up(tickets::M_20261126_RECENCY),
+        M::up(search_index::M_20261127_BACKLOG),
+        M::up(messages::M_20261127_PARTS),
     ])
 }
 

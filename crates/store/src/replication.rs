@@ -96,7 +96,7 @@ impl Store {
                 for change in &changes {
                     match change {
                         ServerChange::Upsert(t) => {
-                            if apply_server_copy(&tx, &me, t, &mut search)? {
+                            if apply_server_copy(&tx, &me, t, &mut search, Indexing::Now)? {
                                 touched.push(t.record.id);
                             }
                         }
@@ -129,38 +129,47 @@ impl Store {
         for t in &tickets {
             crate::validate_records(std::slice::from_ref(&t.record))?;
         }
+        let last = next.is_none();
         self.writer
             .call(move |conn| {
-                let tx = conn.transaction()?;
-                let me = signed_in_agent(&tx)?;
-                let mut search = search_index::Pending::default();
-                for t in &tickets {
-                    apply_server_copy(&tx, &me, t, &mut search)?;
-                }
-                search.write(&tx)?;
-                match next {
-                    Some(cursor) => {
-                        meta::set(&tx, meta::BOOTSTRAP_CURSOR, &cursor)?;
-                        meta::set(&tx, meta::BOOTSTRAP_SNAPSHOT, &snapshot_seq.to_string())?;
-                        meta::set(&tx, meta::BOOTSTRAP_DONE, &progress.0.to_string())?;
-                        meta::set(&tx, meta::BOOTSTRAP_TOTAL, &progress.1.to_string())?;
+                without_foreign_key_checks(conn, |conn| {
+                    let tx = conn.transaction()?;
+                    let me = signed_in_agent(&tx)?;
+                    // Search entries are left to the background catch-up: the inbox fills at
+                    // once, and search follows a few seconds later (see `search_catch_up`).
+                    let mut search = search_index::Pending::default();
+                    for t in &tickets {
+                        apply_server_copy(&tx, &me, t, &mut search, Indexing::Later)?;
                     }
-                    None => {
-                        for key in [
-                            meta::BOOTSTRAP_CURSOR,
-                            meta::BOOTSTRAP_SNAPSHOT,
-                            meta::BOOTSTRAP_DONE,
-                            meta::BOOTSTRAP_TOTAL,
-                        ] {
-                            meta::delete(&tx, key)?;
+                    search.write(&tx)?;
+                    match next {
+                        Some(cursor) => {
+                            meta::set(&tx, meta::BOOTSTRAP_CURSOR, &cursor)?;
+                            meta::set(&tx, meta::BOOTSTRAP_SNAPSHOT, &snapshot_seq.to_string())?;
+                            meta::set(&tx, meta::BOOTSTRAP_DONE, &progress.0.to_string())?;
+                            meta::set(&tx, meta::BOOTSTRAP_TOTAL, &progress.1.to_string())?;
                         }
-                        meta::set(&tx, meta::FEED_AFTER, &snapshot_seq.to_string())?;
+                        None => {
+                            for key in [
+                                meta::BOOTSTRAP_CURSOR,
+                                meta::BOOTSTRAP_SNAPSHOT,
+                                meta::BOOTSTRAP_DONE,
+                                meta::BOOTSTRAP_TOTAL,
+                            ] {
+                                meta::delete(&tx, key)?;
+                            }
+                            meta::set(&tx, meta::FEED_AFTER, &snapshot_seq.to_string())?;
+                        }
                     }
-                }
-                tx.commit()?;
-                Ok(())
+                    tx.commit()?;
+                    Ok(())
+                })
             })
-            .await
+            .await?;
+        if last {
+            self.catch_up_search();
+        }
+        Ok(())
     }
 
     /// Records a bootstrap that has begun but stored no page yet, so a restart resumes it.
@@ -351,7 +360,7 @@ fn validate_edit_id(id: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn signed_in_agent(conn: &Connection) -> Result<Agent, StoreError> {
+pub(crate) fn signed_in_agent(conn: &Connection) -> Result<Agent, StoreError> {
     let id = meta::get(conn, meta::AGENT_ID)?
         .ok_or_else(|| StoreError::Invalid("nobody is signed in to this workspace".into()))?;
     Ok(team::agent(conn, &id)?.unwrap_or(Agent {
@@ -369,6 +378,24 @@ fn queue_and_apply(
     now: Millis,
 ) -> Result<(), StoreError> {
     let me = signed_in_agent(tx)?;
+    let mut search = search_index::Pending::default();
+    queue_edit(tx, &me, ticket_id, edit, edit_id, now, &mut search)?;
+    search.write(tx)?;
+    Ok(())
+}
+
+/// Queues one edit against the stored version and applies it to the local copy. A bulk
+/// action calls this once per ticket in one transaction, so both paths queue exactly the same
+/// rows; search entries are collected in `search` and written once by the caller.
+pub(crate) fn queue_edit(
+    tx: &Connection,
+    me: &Agent,
+    ticket_id: TicketId,
+    edit: &TicketEdit,
+    edit_id: &str,
+    now: Millis,
+    search: &mut search_index::Pending,
+) -> Result<(), StoreError> {
     let Some(base_version) = tickets::version(tx, ticket_id)? else {
         return Err(StoreError::TicketNotFound(ticket_id));
     };
@@ -378,12 +405,37 @@ fn queue_and_apply(
     }
     let seq = outbox::insert(tx, edit_id, ticket_id, base_version, edit, now)?;
     let mut record = crate::ticket_detail(tx, ticket_id)?.record;
-    edit.apply(&mut record, &me, -seq, now);
-    // The ticket exists (its version was just read), so it is already indexed.
-    let mut search = search_index::Pending::default();
-    crate::write_ticket(tx, &record, true, &mut search)?;
-    search.write(tx)?;
+    edit.apply(&mut record, me, -seq, now);
+    // The ticket exists (its version was just read), so it is already indexed or waiting in
+    // the search backlog; write_ticket keeps it in whichever of the two it is.
+    crate::write_ticket(tx, &record, true, search)?;
     Ok(())
+}
+
+/// When a stored copy's search entries are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Indexing {
+    Now,
+    /// By the background catch-up (bootstrap pages).
+    Later,
+}
+
+/// Runs `f` with foreign-key checks off. Every checked insert made SQLite open a statement
+/// journal and look up the parent row; a bootstrap page writes each ticket's customer before
+/// the ticket and the ticket before its thread and links (`write_ticket_rows`), and
+/// `validate_records` refused any message claiming another ticket, so the checks could not
+/// fail there. The pragma only takes effect outside a transaction, hence the wrapper.
+fn without_foreign_key_checks<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let out = f(conn);
+    // Restored whatever `f` did: the writer's next job must have its checks back.
+    let restored = conn.pragma_update(None, "foreign_keys", "ON");
+    let out = out?;
+    restored?;
+    Ok(out)
 }
 
 /// Stores one hub copy (if not older than ours) with queued edits re-applied. Returns whether
@@ -393,6 +445,7 @@ fn apply_server_copy(
     me: &Agent,
     t: &ServerTicket,
     search: &mut search_index::Pending,
+    indexing: Indexing,
 ) -> Result<bool, StoreError> {
     let stored = tickets::version(tx, t.record.id)?;
     if stored.is_some_and(|v| v > t.version) {
@@ -402,7 +455,12 @@ fn apply_server_copy(
     for q in outbox::queued_for(tx, record.id)? {
         q.edit.apply(&mut record, me, -q.seq, q.created_at);
     }
-    crate::write_ticket(tx, &record, stored.is_some(), search)?;
+    let known = stored.is_some();
+    crate::write_ticket_rows(tx, &record, known)?;
+    match indexing {
+        Indexing::Now => search.index(&record, known),
+        Indexing::Later => search.defer(record.id, known),
+    }
     tickets::set_version(tx, record.id, t.version)?;
     outbox::clear_refetch(tx, record.id)?;
     Ok(true)

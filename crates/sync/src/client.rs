@@ -35,24 +35,40 @@ pub enum ClientError {
 
 impl ClientError {
     fn transport(e: reqwest::Error) -> Self {
-        // Connection refused, reset, timed out, or a body cut off mid-way: all are the network.
-        let kind = if e.is_timeout() {
-            "timed out"
-        } else if e.is_connect() {
-            "cannot connect"
-        } else if e.is_decode() || e.is_body() {
-            "the answer was cut off"
-        } else {
-            "network error"
-        };
         ClientError::Transient {
-            reason: kind.to_string(),
+            reason: transport_reason(&e).to_string(),
             retry_after: None,
         }
     }
 }
 
+/// Connection refused, reset, timed out, or a body cut off mid-way: all are the network.
+fn transport_reason(e: &reqwest::Error) -> &'static str {
+    if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "cannot connect"
+    } else if e.is_decode() || e.is_body() {
+        "the answer was cut off"
+    } else {
+        "network error"
+    }
+}
+
 pub use desk_wire::Team;
+
+/// Why a sign-in from the console's form failed, in the terms the agent can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignInError {
+    #[error("wrong agent or password")]
+    WrongCredentials,
+    /// Nothing answered, or it was too busy to: check the address and the network.
+    #[error("the hub cannot be reached: {0}")]
+    Unreachable(String),
+    /// Something answered, but not as a hub does (a web page, another service).
+    #[error("this address does not answer like a hub: {0}")]
+    NotAHub(String),
+}
 
 #[derive(Clone)]
 pub struct HubClient {
@@ -116,6 +132,54 @@ impl HubClient {
         };
         let rb = self.http.post(self.url("/api/login")).json(&body);
         json(rb.timeout(self.timeout).send().await).await
+    }
+
+    /// Signs in from the sign-in form: `login` is an agent id, or an email when it has an
+    /// `@`. Unlike [`HubClient::login`], every failure says what the agent should check.
+    pub async fn sign_in(&self, login: &str, password: &str) -> Result<LoginResponse, SignInError> {
+        let (agent_id, email) = if login.contains('@') {
+            (None, Some(login.to_string()))
+        } else {
+            (Some(login.to_string()), None)
+        };
+        let body = LoginRequest {
+            agent_id,
+            email,
+            password: password.to_string(),
+        };
+        let rb = self.http.post(self.url("/api/login")).json(&body);
+        let res = rb
+            .timeout(self.timeout)
+            .send()
+            .await
+            .map_err(|e| SignInError::Unreachable(transport_reason(&e).into()))?;
+        let status = res.status();
+        if status == StatusCode::UNAUTHORIZED {
+            return Err(SignInError::WrongCredentials);
+        }
+        if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
+            return Err(SignInError::Unreachable(format!("it answered {status}")));
+        }
+        if !status.is_success() {
+            return Err(SignInError::NotAHub(format!("it answered {status}")));
+        }
+        let bytes = res
+            .bytes()
+            .await
+            .map_err(|_| SignInError::Unreachable("the answer was cut off".into()))?;
+        serde_json::from_slice(&bytes)
+            .map_err(|_| SignInError::NotAHub("its answer is not a hub's sign-in".into()))
+    }
+
+    /// Ends this session on the hub (sign-out). The token stops working at once.
+    pub async fn logout(&self) -> Result<(), ClientError> {
+        let rb = self.authed(self.http.post(self.url("/api/logout")));
+        let res = rb
+            .timeout(self.timeout)
+            .send()
+            .await
+            .map_err(ClientError::transport)?;
+        check(res).await.map(|_| ())
     }
 
     pub async fn team(&self) -> Result<Team, ClientError> {

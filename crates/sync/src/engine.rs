@@ -8,7 +8,8 @@ use desk_wire::{ChangeKind, Edit, EditOutcome, HubErrorCode, HubTicket};
 
 use crate::client::{ClientError, HubClient};
 
-/// Sign-in details. The password stays in memory; the console reads it from the OS keychain.
+/// Sign-in details for an engine that may sign in again by itself (the demo, scripted runs).
+/// The console's sign-in screen uses [`Engine::resume`] instead, holding only a token.
 #[derive(Clone)]
 pub struct Credentials {
     pub agent_id: String,
@@ -30,6 +31,10 @@ pub enum SyncError {
     Hub(#[from] ClientError),
     #[error("the local replica failed: {0}")]
     Store(#[from] StoreError),
+    /// The hub no longer accepts the session and the engine has no password to sign in with:
+    /// the agent must sign in again.
+    #[error("the hub ended this session; sign in again")]
+    SignedOut,
 }
 
 impl SyncError {
@@ -37,7 +42,7 @@ impl SyncError {
     pub fn is_transient(&self) -> bool {
         match self {
             SyncError::Hub(ClientError::Transient { .. }) => true,
-            SyncError::Hub(_) => false,
+            SyncError::Hub(_) | SyncError::SignedOut => false,
             SyncError::Store(e) => e.code() == desk_domain::ErrorCode::StoreUnavailable,
         }
     }
@@ -63,7 +68,9 @@ pub struct CycleReport {
 pub struct Engine {
     store: Store,
     client: HubClient,
-    credentials: Credentials,
+    agent_id: String,
+    /// `None` for a resumed session: then a session the hub ends means "sign in again".
+    password: Option<String>,
     agent: Option<Agent>,
     /// What the replica is bound to: the hub's URL unless said otherwise.
     identity: String,
@@ -77,13 +84,36 @@ impl Engine {
         Ok(Self {
             store,
             client: HubClient::new(hub_url)?,
-            credentials,
+            agent_id: credentials.agent_id,
+            password: Some(credentials.password),
             agent: None,
             identity: hub_url.trim_end_matches('/').to_string(),
-            bootstrap_page: 200,
+            // The hub's largest: fewer commits, and fewer round trips to overlap.
+            bootstrap_page: desk_wire::MAX_BOOTSTRAP_PAGE,
             changes_page: desk_wire::MAX_CHANGES_PAGE,
             push_batch: 100,
         })
+    }
+
+    /// An engine on a session signed in earlier (its token from the OS keychain). It holds no
+    /// password: when the hub ends the session, the cycle fails with [`SyncError::SignedOut`].
+    pub fn resume(
+        store: Store,
+        hub_url: &str,
+        agent_id: &str,
+        token: String,
+    ) -> Result<Self, SyncError> {
+        let mut engine = Self::new(
+            store,
+            hub_url,
+            Credentials {
+                agent_id: agent_id.to_string(),
+                password: String::new(),
+            },
+        )?;
+        engine.password = None;
+        engine.client.set_token(Some(token));
+        Ok(engine)
     }
 
     /// Binds the replica to `identity` instead of the URL: an embedded demo hub listens on a
@@ -114,30 +144,53 @@ impl Engine {
 
     /// Signs in and binds the replica to this hub and agent.
     pub async fn sign_in(&mut self) -> Result<Agent, SyncError> {
-        let login = self
-            .client
-            .login(&self.credentials.agent_id, &self.credentials.password)
-            .await?;
+        let Some(password) = self.password.as_deref() else {
+            return Err(SyncError::SignedOut);
+        };
+        let login = self.client.login(&self.agent_id, password).await?;
         self.client.set_token(Some(login.token));
-        let team = self.client.team().await?;
+        self.bind(Some(login.agent)).await
+    }
+
+    /// Binds the replica to this hub and agent on the current session: the team comes from
+    /// the hub, and "me" from the sign-in answer or, for a resumed session, the team list.
+    /// A replica bound to another hub, or holding another agent's queued edits, is refused.
+    pub async fn bind(&mut self, agent: Option<Agent>) -> Result<Agent, SyncError> {
+        let team = match self.client.team().await {
+            Err(ClientError::Unauthorized(_)) if self.password.is_none() => {
+                self.client.set_token(None);
+                return Err(SyncError::SignedOut);
+            }
+            other => other?,
+        };
+        let agent = agent
+            .or_else(|| team.agents.iter().find(|a| a.id == self.agent_id).cloned())
+            .unwrap_or_else(|| Agent {
+                id: self.agent_id.clone(),
+                name: self.agent_id.clone(),
+                group_id: None,
+            });
         self.store
             .bind_hub(
                 self.identity.clone(),
-                login.agent.clone(),
+                agent.clone(),
                 (team.groups, team.agents),
             )
             .await?;
-        self.agent = Some(login.agent.clone());
-        Ok(login.agent)
+        self.agent = Some(agent.clone());
+        Ok(agent)
     }
 
-    /// One full cycle. A session the hub no longer accepts is renewed once.
+    /// One full cycle. A session the hub no longer accepts is renewed once with the password;
+    /// without one (a resumed session) the agent must sign in again.
     pub async fn sync_once(
         &mut self,
         progress: &mut (dyn FnMut(Progress) + Send),
     ) -> Result<CycleReport, SyncError> {
         if !self.client.has_token() {
             self.sign_in().await?;
+        } else if self.agent.is_none() {
+            self.bind(None).await?;
         }
         match self.cycle(progress).await {
             Err(SyncError::Hub(ClientError::Unauthorized(_))) => {
@@ -174,11 +227,16 @@ impl Engine {
             None => (None, None),
         };
         let mut done = self.store.ticket_count()?;
+        let mut fetched = None;
         loop {
-            let page = self
-                .client
-                .bootstrap(cursor.as_deref(), self.bootstrap_page)
-                .await?;
+            let page = match fetched.take() {
+                Some(page) => page,
+                None => {
+                    self.client
+                        .bootstrap(cursor.as_deref(), self.bootstrap_page)
+                        .await?
+                }
+            };
             if snapshot.is_some_and(|s| s != page.snapshot_seq) {
                 // The hub no longer knows our cursor's snapshot (restarted with a new file?):
                 // begin again rather than mix two snapshots.
@@ -195,9 +253,24 @@ impl Engine {
             } else {
                 None
             };
-            self.store
-                .apply_bootstrap_page(tickets, next.clone(), page.snapshot_seq, (done, total))
-                .await?;
+            let store = self.store.apply_bootstrap_page(
+                tickets,
+                next.clone(),
+                page.snapshot_seq,
+                (done, total),
+            );
+            // The next page is fetched while this one is written: the hub's reading and JSON
+            // overlap the replica's writing. Its cursor is stored only with the page that the
+            // next write commits, so a failure on either side resumes at a stored page.
+            match &next {
+                Some(c) => {
+                    let (stored, page) =
+                        tokio::join!(store, self.client.bootstrap(Some(c), self.bootstrap_page));
+                    stored?;
+                    fetched = Some(page?);
+                }
+                None => store.await?,
+            }
             progress(Progress { done, total });
             match next {
                 Some(c) => cursor = Some(c),

@@ -10,7 +10,7 @@ mod engine;
 mod run;
 
 pub use backoff::Backoff;
-pub use client::{ClientError, HubClient, Team, REQUEST_TIMEOUT};
+pub use client::{ClientError, HubClient, SignInError, Team, REQUEST_TIMEOUT};
 pub use engine::{Credentials, CycleReport, Engine, SyncError};
 pub use run::{initial_status, spawn, RunOptions, SyncEvent, SyncHandle};
 

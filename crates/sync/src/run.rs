@@ -228,6 +228,17 @@ async fn run(
                     _ = stop.changed() => {}
                 }
             }
+            Err(crate::engine::SyncError::SignedOut) => {
+                // Retrying cannot help without a new sign-in; the console starts a new loop
+                // once the agent has signed in again.
+                reporter.update(&engine, |s| {
+                    s.connectivity = Connectivity::SignedOut;
+                    s.bootstrap = None;
+                    s.last_error = Some(crate::engine::SyncError::SignedOut.to_string());
+                    s.retry_at = None;
+                });
+                break;
+            }
             Err(e) => {
                 let delay = if e.is_transient() {
                     options.backoff.next_delay(e.retry_after())

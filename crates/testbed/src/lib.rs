@@ -38,3 +38,23 @@ pub fn session_bus_config(listen_dir: &std::path::Path, services: &str) -> Strin
         listen_dir.display()
     )
 }
+
+/// Whether some process owns `name` on the bus at `address`: how a test knows a daemon it
+/// started (a notification daemon, a keyring) is ready before the code under test calls it.
+pub fn bus_name_has_owner(address: &str, name: &str) -> bool {
+    std::process::Command::new("dbus-send")
+        .env("DBUS_SESSION_BUS_ADDRESS", address)
+        .args([
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            &format!("string:{name}"),
+        ])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .map(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains("true"))
+        .unwrap_or(false)
+}

@@ -17,8 +17,17 @@ pub struct IntakeMessage {
     pub customer: CustomerRef,
     #[serde(default)]
     pub subject: Option<String>,
-    /// Stored exactly as received.
+    /// Stored exactly as received. For email, the text part (the gateway derives one from the
+    /// HTML when the mail has none): triage, search and previews read only this.
     pub body: String,
+    /// An email's HTML part, stored as received (at most 256 KiB); consoles show it only
+    /// sanitized, in a frame where no script runs.
+    #[serde(default)]
+    pub html: Option<String>,
+    /// Files sent with the message. Images of an allowed type up to 1 MiB keep their bytes;
+    /// any other file is kept by name and size only.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     /// When the customer sent it, if the channel knows; otherwise the hub's receipt time.
     #[serde(default)]
     #[cfg_attr(feature = "utoipa", schema(value_type = Option<i64>))]
@@ -105,5 +114,7 @@ mod tests {
         let m: IntakeMessage = serde_json::from_value(ok).unwrap();
         assert_eq!(m.channel, Channel::InApp);
         assert_eq!(m.external_thread_id, None);
+        assert_eq!(m.html, None, "connectors that send no HTML need not say so");
+        assert!(m.attachments.is_empty());
     }
 }

@@ -1,7 +1,15 @@
 import type { ApiError } from "$lib/bindings/ApiError";
 import type { ErrorCode } from "$lib/bindings/ErrorCode";
 
-const CODES: readonly ErrorCode[] = ["invalid_input", "not_found", "store_unavailable", "internal"];
+const CODES: readonly ErrorCode[] = [
+  "invalid_input",
+  "not_found",
+  "store_unavailable",
+  "internal",
+  "wrong_credentials",
+  "hub_unreachable",
+  "not_a_hub",
+];
 
 /**
  * Commands reject with `{code, message}`, but Tauri itself rejects with a bare string (e.g.

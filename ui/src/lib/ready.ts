@@ -12,6 +12,8 @@ export function afterPaint(fn: () => void): void {
 export function markReady(stage: ReadyStage): void {
   const body = document.body;
   if (stage === "inbox" && body.dataset.ready) return;
+  // The benchmarks (figure 5) read this mark's time: polling the attribute would add the poll interval.
+  if (stage === "inbox" && typeof performance?.mark === "function") performance.mark("inbox-ready");
   body.dataset.ready = stage;
 }
 

@@ -196,20 +196,7 @@ impl Desktop {
     }
 
     fn name_has_owner(&self, name: &str) -> bool {
-        self.command("dbus-send")
-            .args([
-                "--session",
-                "--print-reply",
-                "--dest=org.freedesktop.DBus",
-                "/org/freedesktop/DBus",
-                "org.freedesktop.DBus.NameHasOwner",
-                &format!("string:{name}"),
-            ])
-            .stdin(Stdio::null())
-            .stderr(Stdio::null())
-            .output()
-            .map(|o| o.status.success() && String::from_utf8_lossy(&o.stdout).contains("true"))
-            .unwrap_or(false)
+        desk_testbed::bus_name_has_owner(&self.bus_address, name)
     }
 
     /// A session bus like the desktop's, minus its service directories, plus (for a stalled

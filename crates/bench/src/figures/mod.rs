@@ -1,12 +1,15 @@
 //! One module per figure of the benchmarks issue. Each returns report rows; none asserts on
 //! time (a slow figure is a finding, not a failure).
 
+pub mod alert_latency;
 pub mod bootstrap;
 pub mod ceiling;
+pub mod console_app;
 pub mod incremental;
 pub mod intake;
 pub mod outbox;
 pub mod search;
+pub mod startup;
 pub mod triage;
 
 use std::path::Path;

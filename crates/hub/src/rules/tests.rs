@@ -3,6 +3,8 @@ use desk_wire::{
     Attachment, CustomerRef, EditOp, EditOutcome, HubErrorCode, InAppMeta, IntakeMessage,
 };
 
+use base64::Engine as _;
+
 use super::*;
 
 fn message(body: &str) -> IntakeMessage {
@@ -15,6 +17,8 @@ fn message(body: &str) -> IntakeMessage {
         },
         subject: None,
         body: body.into(),
+        html: None,
+        attachments: vec![],
         sent_at: None,
         in_app: None,
         call: None,
@@ -65,6 +69,73 @@ fn screenshots_must_be_real_base64_of_the_stated_size() {
     assert!(with(vec![shot(Some("not base64!"), None)]).is_err());
     assert!(with(vec![shot(Some("aGVsbG8="), Some(6))]).is_err());
     assert!(with(vec![shot(None, None)]).is_err());
+}
+
+#[test]
+fn oversized_html_and_attachments_are_refused_by_name() {
+    let mut m = message("see the mail");
+    m.html = Some("x".repeat(MAX_HTML_BYTES));
+    assert!(
+        validate_intake(&m).is_ok(),
+        "256 KiB of HTML is within the limit"
+    );
+    m.html = Some("x".repeat(MAX_HTML_BYTES + 1));
+    let err = validate_intake(&m).unwrap_err();
+    assert!(err.contains("html"), "the error names the field: {err}");
+
+    let mut m = message("statement attached");
+    let big = base64::engine::general_purpose::STANDARD.encode(vec![0u8; MAX_ATTACHMENT_BYTES + 1]);
+    m.attachments = vec![Attachment {
+        name: "statement.pdf".into(),
+        content_type: "application/pdf".into(),
+        bytes_b64: Some(big),
+        size: None,
+    }];
+    let err = validate_intake(&m).unwrap_err();
+    assert!(
+        err.contains("statement.pdf") && err.contains("MiB"),
+        "the connector learns which file and what limit: {err}"
+    );
+    m.attachments[0].bytes_b64 = None;
+    m.attachments[0].size = Some(50 * 1024 * 1024);
+    assert!(
+        validate_intake(&m).is_ok(),
+        "a large file by size alone is fine"
+    );
+    m.attachments[0].name = " ".into();
+    assert!(
+        validate_intake(&m).is_err(),
+        "a nameless file cannot be listed"
+    );
+}
+
+#[test]
+fn only_small_allowed_images_keep_their_bytes() {
+    let mut m = message("screens");
+    let file = |name: &str, ct: &str, b64: Option<&str>, size: Option<u64>| Attachment {
+        name: name.into(),
+        content_type: ct.into(),
+        bytes_b64: b64.map(Into::into),
+        size,
+    };
+    m.attachments = vec![
+        file("a.png", "Image/PNG", Some("aGVsbG8="), None),
+        file("b.svg", "image/svg+xml", Some("aGVsbG8="), None),
+        file("c.html", "text/html", Some("aGVsbG8="), None),
+        file("d.jpg", "image/jpeg", None, Some(9)),
+    ];
+    validate_intake(&m).unwrap();
+    let kept = kept_attachments(&m);
+    assert_eq!(kept.len(), 4, "every file is listed");
+    assert_eq!(
+        kept[0].content_type, "image/png",
+        "types are compared lower-cased"
+    );
+    assert_eq!(kept[0].data_b64.as_deref(), Some("aGVsbG8="));
+    assert_eq!(kept[0].size, 5, "the size is the decoded size");
+    assert_eq!(kept[1].data_b64, None, "SVG can carry script: never inline");
+    assert_eq!(kept[2].data_b64, None, "HTML files are listed, not shown");
+    assert_eq!((kept[3].size, kept[3].data_b64.is_none()), (9, true));
 }
 
 #[test]

@@ -247,3 +247,66 @@ async fn every_triage_decision_records_why() {
         "triage runs once, when the ticket opens"
     );
 }
+
+#[tokio::test]
+async fn html_parts_files_and_the_device_reach_the_thread_and_oversized_ones_are_refused() {
+    let hub = TestHub::start().await;
+    let token = hub.login(ALICE).await;
+    let html = r#"<p>Hi</p><img src=x onerror="alert(1)">"#;
+    let msg = json!({
+        "channel": "email",
+        "customer": {"email": "parts@example.com"},
+        "body": "Hi",
+        "html": html,
+        "attachments": [
+            {"name": "shot.png", "content_type": "image/png", "bytes_b64": "aGVsbG8="},
+            {"name": "evil.svg", "content_type": "image/svg+xml", "bytes_b64": "aGVsbG8="},
+            {"name": "statement.pdf", "content_type": "application/pdf", "size": 90000},
+        ],
+    });
+    let res = hub.post(&token, "/api/intake", &msg).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let r: serde_json::Value = res.json().await.unwrap();
+    let t = hub.ticket(&token, r["ticket_id"].as_i64().unwrap()).await;
+    let m = &t["messages"][0];
+    assert_eq!(m["html"], html, "the HTML is kept exactly as received");
+    assert_eq!(
+        m["attachments"][0]["data_b64"], "aGVsbG8=",
+        "small PNGs travel inline"
+    );
+    assert_eq!(
+        m["attachments"][1]["data_b64"],
+        serde_json::Value::Null,
+        "an SVG can carry script: listed, never inline"
+    );
+    assert_eq!(m["attachments"][2]["size"], 90000);
+
+    let app = json!({
+        "channel": "in_app",
+        "customer": {"wallet_account_id": "W-7"},
+        "body": "crash",
+        "in_app": {"device": "Pixel 8", "os_version": "Android 15", "app_version": "5.12.1"},
+    });
+    let r: serde_json::Value = hub
+        .post(&token, "/api/intake", &app)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let t = hub.ticket(&token, r["ticket_id"].as_i64().unwrap()).await;
+    assert_eq!(
+        t["messages"][0]["device"],
+        json!({"device": "Pixel 8", "os_version": "Android 15", "app_version": "5.12.1"})
+    );
+
+    let mut big = msg.clone();
+    big["html"] = json!("x".repeat(256 * 1024 + 1));
+    let res = hub.post(&token, "/api/intake", &big).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let err: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(err["code"], "invalid_input");
+    assert!(
+        err["message"].as_str().unwrap().contains("html"),
+        "the connector learns what was too large: {err}"
+    );
+}

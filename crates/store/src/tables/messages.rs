@@ -2,6 +2,7 @@
 
 use desk_domain::{Message, MessageKind, TicketId};
 use rusqlite::Connection;
+use serde::de::DeserializeOwned;
 
 use super::tickets::{bad_word, channel_at};
 
@@ -18,6 +19,15 @@ CREATE TABLE messages (
 CREATE INDEX messages_thread ON messages (ticket_id, created_at, id);
 ";
 
+/// An email's HTML part, the files kept with a message (JSON array of
+/// `desk_domain::Attachment`) and in-app feedback's device (JSON `desk_domain::DeviceInfo`).
+/// NULL when absent, so plain messages cost nothing.
+pub(crate) const M_20261127_PARTS: &str = "
+ALTER TABLE messages ADD COLUMN html TEXT;
+ALTER TABLE messages ADD COLUMN attachments TEXT;
+ALTER TABLE messages ADD COLUMN device TEXT;
+";
+
 /// Replaces the stored thread with the replicated one: the hub's copy is authoritative.
 pub(crate) fn replace_thread(
     conn: &Connection,
@@ -27,8 +37,9 @@ pub(crate) fn replace_thread(
     conn.prepare_cached("DELETE FROM messages WHERE ticket_id = ?1")?
         .execute([ticket])?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO messages (id, ticket_id, kind, author, body, channel, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO messages (id, ticket_id, kind, author, body, channel, created_at, html,
+                               attachments, device)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for m in thread {
         insert.execute(rusqlite::params![
@@ -38,7 +49,15 @@ pub(crate) fn replace_thread(
             m.author,
             m.body,
             m.channel.id(),
-            m.created_at
+            m.created_at,
+            m.html,
+            // Serializing plain structs of strings and numbers cannot fail.
+            (!m.attachments.is_empty())
+                .then(|| serde_json::to_string(&m.attachments).ok())
+                .flatten(),
+            m.device
+                .as_ref()
+                .and_then(|d| serde_json::to_string(d).ok()),
         ])?;
     }
     Ok(())
@@ -46,8 +65,8 @@ pub(crate) fn replace_thread(
 
 pub(crate) fn thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Vec<Message>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, kind, author, body, channel, created_at FROM messages
-         WHERE ticket_id = ?1 ORDER BY created_at, id",
+        "SELECT id, kind, author, body, channel, created_at, html, attachments, device
+         FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([ticket], |r| {
         let kind: String = r.get(1)?;
@@ -59,7 +78,19 @@ pub(crate) fn thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Ve
             body: r.get(3)?,
             channel: channel_at(r, 4)?,
             created_at: r.get(5)?,
+            html: r.get(6)?,
+            attachments: from_json(r, 7)?.unwrap_or_default(),
+            device: from_json(r, 8)?,
         })
     })?;
     rows.collect()
+}
+
+fn from_json<T: DeserializeOwned>(r: &rusqlite::Row, column: usize) -> rusqlite::Result<Option<T>> {
+    let Some(text) = r.get::<_, Option<String>>(column)? else {
+        return Ok(None);
+    };
+    serde_json::from_str(&text).map(Some).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
+    })
 }

@@ -24,6 +24,18 @@ INSERT INTO ticket_text (ticket_text, rank) VALUES ('automerge', 16);
 INSERT INTO ticket_text (ticket_text, rank) VALUES ('crisismerge', 64);
 ";
 
+/// Tickets stored but not yet in either search index. A bootstrap writes its pages without
+/// indexing (tokenizing into two indexes was about a third of its time) and lists each ticket
+/// here; `crate::search_catch_up` then indexes them in the background from the stored rows.
+/// Being a table, the list survives a crash, so the catch-up resumes where it stopped.
+/// Invariant: a ticket is in the indexes or in this list, never both.
+pub(crate) const M_20261127_BACKLOG: &str = "
+CREATE TABLE search_backlog (
+    -- No foreign key: a ticket removed meanwhile is dropped from the list by the catch-up.
+    ticket_id INTEGER PRIMARY KEY
+) STRICT;
+";
+
 /// The search-index writes of one transaction, held back until its other writes are done.
 ///
 /// FTS5 keeps new terms in memory until commit, except that it writes them out as a new index
@@ -45,6 +57,10 @@ enum Write {
         ids: String,
     },
     Remove(TicketId),
+    Defer {
+        id: TicketId,
+        was_indexed: bool,
+    },
 }
 
 impl Pending {
@@ -79,6 +95,12 @@ impl Pending {
         self.writes.push(Write::Remove(id));
     }
 
+    /// Leaves the ticket to the background catch-up instead of indexing it now: its old
+    /// entries (if any) go, and it joins the backlog.
+    pub(crate) fn defer(&mut self, id: TicketId, was_indexed: bool) {
+        self.writes.push(Write::Defer { id, was_indexed });
+    }
+
     /// Writes everything queued, in order. Call last in the transaction, before commit.
     pub(crate) fn write(self, conn: &Connection) -> rusqlite::Result<()> {
         for w in self.writes {
@@ -89,6 +111,10 @@ impl Pending {
                     words,
                     ids,
                 } => {
+                    if in_backlog(conn, id)? {
+                        // Not indexed yet: the catch-up indexes the row as stored by then.
+                        continue;
+                    }
                     if was_indexed {
                         remove(conn, id)?;
                     }
@@ -97,11 +123,37 @@ impl Pending {
                     conn.prepare_cached("INSERT INTO ticket_ids (rowid, body) VALUES (?1, ?2)")?
                         .execute((id, ids))?;
                 }
-                Write::Remove(id) => remove(conn, id)?,
+                Write::Remove(id) => {
+                    if !leave_backlog(conn, id)? {
+                        remove(conn, id)?;
+                    }
+                }
+                Write::Defer { id, was_indexed } => {
+                    if was_indexed && !in_backlog(conn, id)? {
+                        remove(conn, id)?;
+                    }
+                    conn.prepare_cached(
+                        "INSERT OR IGNORE INTO search_backlog (ticket_id) VALUES (?1)",
+                    )?
+                    .execute([id])?;
+                }
             }
         }
         Ok(())
     }
+}
+
+fn in_backlog(conn: &Connection, id: TicketId) -> rusqlite::Result<bool> {
+    conn.prepare_cached("SELECT 1 FROM search_backlog WHERE ticket_id = ?1")?
+        .exists([id])
+}
+
+/// Takes `id` off the backlog; true if it was there (so it was never indexed).
+pub(crate) fn leave_backlog(conn: &Connection, id: TicketId) -> rusqlite::Result<bool> {
+    Ok(conn
+        .prepare_cached("DELETE FROM search_backlog WHERE ticket_id = ?1")?
+        .execute([id])?
+        > 0)
 }
 
 fn remove(conn: &Connection, id: TicketId) -> rusqlite::Result<()> {

@@ -45,9 +45,12 @@ pub(crate) fn replace(
     link: Link,
     ticket: TicketId,
     values: &[String],
+    known: bool,
 ) -> rusqlite::Result<()> {
     let (delete, insert, _) = link.sql();
-    conn.prepare_cached(delete)?.execute([ticket])?;
+    if known {
+        conn.prepare_cached(delete)?.execute([ticket])?;
+    }
     let mut insert = conn.prepare_cached(insert)?;
     for v in values {
         insert.execute((ticket, v))?;

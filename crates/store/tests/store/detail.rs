@@ -93,3 +93,44 @@ async fn the_triage_note_survives_the_replica() {
         "the agent sees why the hub filed the ticket, offline too"
     );
 }
+
+#[test]
+fn html_parts_attachments_and_device_survive_the_replica_untouched() {
+    let (store, _d) = store();
+    let mut t = ticket(11, "App crashes", "It crashes on top-up");
+    let hostile = r#"<p>Hi</p><img src=x onerror="alert(1)"><a href="javascript:x()">x</a>"#;
+    t.messages[0].html = Some(hostile.into());
+    t.messages[0].attachments = vec![
+        Attachment {
+            name: "shot.png".into(),
+            content_type: "image/png".into(),
+            size: 5,
+            data_b64: Some("aGVsbG8=".into()),
+        },
+        Attachment {
+            name: "log.txt".into(),
+            content_type: "text/plain".into(),
+            size: 70_000,
+            data_b64: None,
+        },
+    ];
+    t.messages[0].device = Some(DeviceInfo {
+        device: "Pixel 8".into(),
+        os_version: "Android 15".into(),
+        app_version: "5.12.1".into(),
+    });
+    t.messages
+        .push(message(11, 1, MessageKind::Reply, "On it", NOW - MINUTE));
+    store.upsert_tickets_blocking(vec![t.clone()]).unwrap();
+
+    let d = store.ticket_detail(11).unwrap();
+    assert_eq!(
+        d.record.messages[0], t.messages[0],
+        "the HTML is stored exactly as received (the UI sanitizes), with every file and the device"
+    );
+    let plain = &d.record.messages[1];
+    assert!(
+        plain.html.is_none() && plain.attachments.is_empty() && plain.device.is_none(),
+        "a plain message gains no parts"
+    );
+}

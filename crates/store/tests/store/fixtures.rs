@@ -35,6 +35,9 @@ pub fn message(ticket: TicketId, n: i64, kind: MessageKind, body: &str, at: Mill
         body: body.into(),
         channel: Channel::Email,
         created_at: at,
+        html: None,
+        attachments: vec![],
+        device: None,
     }
 }
 
@@ -58,4 +61,18 @@ pub fn ticket(id: TicketId, subject: &str, body: &str) -> TicketRecord {
         messages: vec![message(id, 0, MessageKind::Customer, body, at)],
         triage: None,
     }
+}
+
+/// Binds `store` to a test hub as "Agent A", as a first sign-in does: local edits need a
+/// signed-in agent to attribute them to.
+pub async fn bind_agent_a(store: &Store) {
+    let me = Agent {
+        id: "agent-a".into(),
+        name: "Agent A".into(),
+        group_id: None,
+    };
+    store
+        .bind_hub("http://hub.test".into(), me, (vec![], vec![]))
+        .await
+        .unwrap();
 }

@@ -1,5 +1,7 @@
 //! Integration tests of the replica on real SQLite files (one test binary, a module per feature).
 
+mod bulk;
+mod dashboard;
 mod demo_volume;
 mod detail;
 mod fixtures;
@@ -7,5 +9,6 @@ mod inbox;
 mod macros;
 mod replication;
 mod search;
+mod search_catch_up;
 mod watch;
 mod writes;

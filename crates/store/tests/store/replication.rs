@@ -8,15 +8,7 @@ use crate::fixtures::{self, ticket, NOW};
 
 async fn signed_in_store() -> (Store, tempfile::TempDir) {
     let (store, dir) = fixtures::store();
-    let me = Agent {
-        id: "agent-a".into(),
-        name: "Agent A".into(),
-        group_id: None,
-    };
-    store
-        .bind_hub("http://hub.test".into(), me, (vec![], vec![]))
-        .await
-        .unwrap();
+    fixtures::bind_agent_a(&store).await;
     let copy = ServerTicket {
         version: 3,
         record: ticket(1, "Top-up failed", "my top-up failed"),

@@ -174,3 +174,41 @@ async fn an_interrupted_bootstrap_resumes_where_it_stopped() {
     settle(&mut e2).await;
     assert_converged(&url, &c.store).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bootstrapped_replica_becomes_searchable_in_the_background() {
+    let hub = hub().await;
+    let url = hub.hub.url();
+    let c = Console::new(agent(0));
+    let mut e = c.engine(&url);
+    settle(&mut e).await;
+    // The bootstrap leaves search to a background catch-up; once it is done, every ticket must
+    // be found by its words and by its identifiers, as if it had been indexed on arrival.
+    tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        c.store.search_caught_up(),
+    )
+    .await
+    .expect("search catches up within two minutes")
+    .expect("the catch-up ends with nothing left");
+    let tickets = hub_tickets(&url).await;
+    assert!(!tickets.is_empty());
+    for (id, (_, t)) in tickets {
+        let by_wallet = c
+            .store
+            .search(&t.customer.wallet_account_id, desk_store::MAX_SEARCH_ROWS)
+            .unwrap();
+        assert!(
+            by_wallet.rows.iter().any(|r| r.id == id),
+            "ticket {id} is found by its customer's wallet id"
+        );
+        let by_subject = c
+            .store
+            .search(&t.subject, desk_store::MAX_SEARCH_ROWS)
+            .unwrap();
+        assert!(
+            by_subject.rows.iter().any(|r| r.id == id),
+            "ticket {id} is found by its subject"
+        );
+    }
+}

@@ -5,4 +5,5 @@ mod converge;
 mod durability;
 mod faults;
 mod schedules;
+mod session;
 mod support;

@@ -4,4 +4,4 @@
  * Only the codes the UI acts on differently. Anything else is `Internal`, which the UI shows
  * as "something went wrong" with the message; adding a code is a UI change, so keep this small.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "store_unavailable" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "store_unavailable" | "internal" | "wrong_credentials" | "hub_unreachable" | "not_a_hub";

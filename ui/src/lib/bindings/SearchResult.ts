@@ -9,4 +9,10 @@ export type SearchResult = { terms: Array<string>,
 /**
  * Matches in all, which may exceed `rows.len()`.
  */
-total: number, rows: Array<TicketSummary>, };
+total: number, rows: Array<TicketSummary>, 
+/**
+ * Stored tickets that search cannot see yet: a first sync indexes them in the background
+ * after the inbox is usable. Above zero, the agent is told the results may be incomplete
+ * rather than trusting a "no match" that is only "not indexed yet".
+ */
+unindexed: number, };

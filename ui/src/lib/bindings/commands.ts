@@ -3,12 +3,14 @@ import { invoke } from "@tauri-apps/api/core";
 import type { AlertSettings } from "./AlertSettings";
 import type { AttentionItem } from "./AttentionItem";
 import type { CategorySuggestion } from "./CategorySuggestion";
+import type { Dashboard } from "./Dashboard";
 import type { InboxPage } from "./InboxPage";
 import type { InboxQuery } from "./InboxQuery";
 import type { Language } from "./Language";
 import type { Macro } from "./Macro";
 import type { Resolution } from "./Resolution";
 import type { SearchResult } from "./SearchResult";
+import type { SessionInfo } from "./SessionInfo";
 import type { SyncStatus } from "./SyncStatus";
 import type { TaxonomyInfo } from "./TaxonomyInfo";
 import type { TicketDetail } from "./TicketDetail";
@@ -21,6 +23,9 @@ export const CONSOLE_EVENT = "console-event";
 
 /** Every command rejects with an ApiError `{ code, message }`. */
 export const commands = {
+  sessionInfo: () => invoke<SessionInfo>("session_info"),
+  signIn: (hubUrl: string, login: string, password: string) => invoke<SessionInfo>("sign_in", { hubUrl, login, password }),
+  signOut: () => invoke<SessionInfo>("sign_out"),
   workspaceInfo: () => invoke<WorkspaceInfo>("workspace_info"),
   taxonomy: () => invoke<TaxonomyInfo>("taxonomy"),
   inboxPage: (query: InboxQuery) => invoke<InboxPage>("inbox_page", { query }),
@@ -29,6 +34,8 @@ export const commands = {
   searchTickets: (text: string, limit: number) => invoke<SearchResult>("search_tickets", { text, limit }),
   suggestCategory: (id: number) => invoke<CategorySuggestion>("suggest_category", { id }),
   editTicket: (ticketId: number, edit: TicketEdit) => invoke<TicketDetail>("edit_ticket", { ticketId, edit }),
+  editTickets: (batchId: string, ticketIds: Array<number>, edit: TicketEdit) => invoke<number>("edit_tickets", { batchId, ticketIds, edit }),
+  dashboard: (utcOffsetMinutes: number) => invoke<Dashboard>("dashboard", { utcOffsetMinutes }),
   syncStatus: () => invoke<SyncStatus>("sync_status"),
   attentionItems: () => invoke<Array<AttentionItem>>("attention_items"),
   resolveAttention: (editId: string, resolution: Resolution) => invoke<null>("resolve_attention", { editId, resolution }),
@@ -41,4 +48,6 @@ export const commands = {
   saveMacro: (macro: Macro) => invoke<Macro>("save_macro", { macro }),
   deleteMacro: (id: string) => invoke<null>("delete_macro", { id }),
   renderMacro: (id: string, ticketId: number, lang: Language) => invoke<string>("render_macro", { id, ticketId, lang }),
+  canary: () => invoke<null>("canary"),
+  canaryCount: () => invoke<number>("canary_count"),
 };

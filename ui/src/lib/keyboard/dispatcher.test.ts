@@ -62,7 +62,9 @@ describe("dispatcher", () => {
     expect(d.handle(key("]"))).toBe("ticket.next");
     expect(d.handle(key("?", { shiftKey: true }))).toBe("help.toggle");
     expect(d.handle(key("k", { metaKey: true }))).toBe("palette.toggle");
-    expect(d.handle(key("x"))).toBeNull();
+    expect(d.handle(key("x"))).toBe("list.toggleSelect");
+    expect(d.handle(key("X", { shiftKey: true }))).toBe("list.selectVisible");
+    expect(d.handle(key("q"))).toBeNull();
   });
 
   it("never fires plain shortcuts while typing, but lets Escape and Mod+K through", () => {

@@ -5,6 +5,8 @@ export type ActionId =
   | "list.next"
   | "list.prev"
   | "list.open"
+  | "list.toggleSelect"
+  | "list.selectVisible"
   | "ticket.next"
   | "ticket.prev"
   | "composer.reply"
@@ -16,6 +18,7 @@ export type ActionId =
   | "go.urgent"
   | "go.mine"
   | "go.inbox"
+  | "go.dashboard"
   | "palette.toggle"
   | "help.toggle"
   | "escape";
@@ -53,6 +56,8 @@ export const BINDINGS: readonly Binding[] = [
   b("list.prev", "k", "navigate", "action.prev"),
   b("list.prev", "ArrowUp", "navigate", "action.prev", { inList: true }),
   b("list.open", "Enter", "navigate", "action.open"),
+  b("list.toggleSelect", "x", "navigate", "action.toggleSelect"),
+  b("list.selectVisible", "X", "navigate", "action.selectVisible"),
   b("ticket.next", "J", "navigate", "action.nextTicket"),
   b("ticket.next", "]", "navigate", "action.nextTicket"),
   b("ticket.prev", "K", "navigate", "action.prevTicket"),
@@ -60,6 +65,7 @@ export const BINDINGS: readonly Binding[] = [
   b("go.inbox", "g i", "navigate", "action.goInbox"),
   b("go.mine", "g m", "navigate", "action.goMine"),
   b("go.urgent", "g u", "navigate", "action.goUrgent"),
+  b("go.dashboard", "g d", "navigate", "action.goDashboard"),
   b("search.focus", "/", "navigate", "action.search"),
   b("composer.reply", "r", "ticket", "action.reply"),
   b("composer.note", "n", "ticket", "action.note"),

@@ -19,6 +19,12 @@ export type PaletteDeps = {
   run: (action: ActionId) => void;
   goView: (view: InboxView) => void;
   goAttention: () => void;
+  /** Optional so older callers (and tests) that have no dashboard still type-check. */
+  goDashboard?: () => void;
+  /** Optional like goDashboard: callers without a settings screen still type-check. */
+  openSettings?: () => void;
+  /** Offered only while signed in to a hub (the demo has no sign-out). */
+  signOut?: (() => void) | null;
   toggleLanguage: () => void;
   setTheme: (pref: ThemePref) => void;
   openTicket: (id: number) => void;
@@ -74,6 +80,14 @@ export function paletteCommands(d: PaletteDeps): PaletteCommand[] {
     );
   }
   out.push(cmd("view.attention", (t) => t("palette.goto", { view: t("attention.heading") }), d.goAttention));
+  if (d.goDashboard) {
+    out.push(
+      cmd("view.dashboard", (t) => t("palette.goto", { view: t("dashboard.title") }), d.goDashboard, {
+        action: "go.dashboard",
+        keywords: ["dashboard", "charts", "仪表盘", "图表"],
+      }),
+    );
+  }
   for (const c of d.taxonomy.channels) {
     const view: InboxView = { kind: "channel", value: c.id };
     out.push(cmd(`view.${viewKey(view)}`, (t, l) => t("palette.gotoChannel", { name: name(c.name, l) }), () => d.goView(view)));
@@ -92,6 +106,16 @@ export function paletteCommands(d: PaletteDeps): PaletteCommand[] {
     if (pref === d.themePref) continue;
     out.push(cmd(`theme.${pref}`, (t) => t("palette.theme", { theme: t(`theme.${pref}`) }), () => d.setTheme(pref), {
       keywords: ["theme", "主题", "appearance", "外观"],
+    }));
+  }
+  if (d.openSettings) {
+    out.push(cmd("settings.open", (t) => t("settings.title"), d.openSettings, {
+      keywords: ["settings", "preferences", "设置", "偏好"],
+    }));
+  }
+  if (d.signOut) {
+    out.push(cmd("session.signOut", (t) => t("settings.signOut"), d.signOut, {
+      keywords: ["sign out", "log out", "logout", "退出登录", "注销"],
     }));
   }
   out.push(cmd("help.show", (t) => t("action.help"), () => d.run("help.toggle"), { action: "help.toggle" }));

@@ -9,7 +9,7 @@ vi.mock("$lib/bindings/commands", () => ({
 
 const { SearchStore, SEARCH_LIMIT } = await import("./search.svelte");
 
-const result = (q: string): SearchResult => ({ terms: [q], total: 1, rows: [] });
+const result = (q: string): SearchResult => ({ terms: [q], total: 1, rows: [], unindexed: 0 });
 
 describe("SearchStore", () => {
   beforeEach(() => {

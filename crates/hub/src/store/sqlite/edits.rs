@@ -222,6 +222,9 @@ fn append(
             created_at: now,
             ticket_version: version,
             meta: None,
+            html: None,
+            attachments: &[],
+            device: None,
         },
     )?;
     Ok(())

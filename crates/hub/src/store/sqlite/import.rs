@@ -54,6 +54,9 @@ pub(super) fn tickets(
                     created_at: m.created_at,
                     ticket_version: 1,
                     meta: None,
+                    html: m.html.as_deref(),
+                    attachments: &m.attachments,
+                    device: m.device.as_ref(),
                 },
             )?;
         }

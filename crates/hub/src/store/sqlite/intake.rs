@@ -74,6 +74,8 @@ pub(super) fn file(
         }
     };
 
+    let attachments = rules::kept_attachments(msg);
+    let device = rules::device_of(msg);
     let message_id = messages::insert(
         &tx,
         &NewMessage {
@@ -87,6 +89,9 @@ pub(super) fn file(
             created_at: rules::message_time(msg.sent_at, now),
             ticket_version: version,
             meta: rules::intake_meta(msg),
+            html: msg.html.as_deref(),
+            attachments: &attachments,
+            device: device.as_ref(),
         },
     )?;
     if let Some(key) = &msg.external_thread_id {

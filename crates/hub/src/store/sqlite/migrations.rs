@@ -22,6 +22,7 @@ pub(super) fn all() -> Migrations<'static> {
         M::up(applied_edits::M_20261122_CREATE),
         M::up(meta::M_20261122_CREATE),
         M::up(triage_notes::M_20261123_CREATE),
+        M::up(messages::M_20261127_PARTS),
     ])
 }
 

@@ -2,7 +2,7 @@
 //! message remembers the ticket version it produced and which agent wrote it, which is what
 //! decides whether a reply written against an older version must be held.
 
-use desk_domain::{Channel, Message, MessageKind, Millis, TicketId};
+use desk_domain::{Attachment, Channel, DeviceInfo, Message, MessageKind, Millis, TicketId};
 use rusqlite::{params, Connection};
 
 use super::bad_word;
@@ -21,10 +21,20 @@ CREATE TABLE messages (
     created_at      INTEGER NOT NULL,
     -- The ticket version this message produced.
     ticket_version  INTEGER NOT NULL,
-    -- Channel extras as JSON (in-app device and screenshots, call details); not replicated yet.
+    -- Channel extras as JSON (call details; in-app device and screenshots until 2026-11-27,
+    -- when they got columns of their own); not replicated.
     meta            TEXT
 ) STRICT;
 CREATE INDEX messages_thread ON messages (ticket_id, id);
+";
+
+/// An email's HTML part, the files kept with a message (JSON array of
+/// `desk_domain::Attachment`) and in-app feedback's device (JSON `desk_domain::DeviceInfo`):
+/// replicated to consoles with the thread.
+pub(crate) const M_20261127_PARTS: &str = "
+ALTER TABLE messages ADD COLUMN html TEXT;
+ALTER TABLE messages ADD COLUMN attachments TEXT;
+ALTER TABLE messages ADD COLUMN device TEXT;
 ";
 
 pub(crate) struct NewMessage<'a> {
@@ -39,13 +49,38 @@ pub(crate) struct NewMessage<'a> {
     pub created_at: Millis,
     pub ticket_version: i64,
     pub meta: Option<String>,
+    pub html: Option<&'a str>,
+    pub attachments: &'a [Attachment],
+    pub device: Option<&'a DeviceInfo>,
+}
+
+/// The JSON a column holds for an optional part: NULL when there is nothing, so a plain
+/// message costs nothing.
+fn json_column<T: serde::Serialize>(value: &T, empty: bool) -> Option<String> {
+    if empty {
+        return None;
+    }
+    // Serializing plain structs of strings and numbers cannot fail.
+    serde_json::to_string(value).ok()
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(
+    column: usize,
+    text: Option<String>,
+) -> rusqlite::Result<Option<T>> {
+    text.map(|t| {
+        serde_json::from_str(&t).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, e.into())
+        })
+    })
+    .transpose()
 }
 
 pub(crate) fn insert(conn: &Connection, m: &NewMessage) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO messages (id, ticket_id, kind, author, author_agent_id, body, channel,
-                               created_at, ticket_version, meta)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                               created_at, ticket_version, meta, html, attachments, device)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
     )?
     .query_row(
         params![
@@ -58,7 +93,10 @@ pub(crate) fn insert(conn: &Connection, m: &NewMessage) -> rusqlite::Result<i64>
             m.channel.id(),
             m.created_at,
             m.ticket_version,
-            m.meta
+            m.meta,
+            m.html,
+            json_column(&m.attachments, m.attachments.is_empty()),
+            json_column(&m.device, m.device.is_none()),
         ],
         |r| r.get(0),
     )
@@ -68,8 +106,8 @@ pub(crate) fn insert(conn: &Connection, m: &NewMessage) -> rusqlite::Result<i64>
 /// the two threads; the id breaks ties.
 pub(crate) fn thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Vec<Message>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, kind, author, body, channel, created_at FROM messages
-         WHERE ticket_id = ?1 ORDER BY created_at, id",
+        "SELECT id, kind, author, body, channel, created_at, html, attachments, device
+         FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([ticket], |r| {
         let kind: String = r.get(1)?;
@@ -82,6 +120,9 @@ pub(crate) fn thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Ve
             body: r.get(3)?,
             channel: Channel::from_id(&channel).ok_or_else(|| bad_word(4, "channel", &channel))?,
             created_at: r.get(5)?,
+            html: r.get(6)?,
+            attachments: from_json(7, r.get(7)?)?.unwrap_or_default(),
+            device: from_json(8, r.get(8)?)?,
         })
     })?;
     rows.collect()
