@@ -15,6 +15,7 @@ fn main() {
         "view_counts",
         "ticket_detail",
         "search_tickets",
+        "customer_tickets",
         "suggest_category",
         "edit_ticket",
         "edit_tickets",

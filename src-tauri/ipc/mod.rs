@@ -80,6 +80,14 @@ pub const COMMANDS: &[CommandSpec] = &[
         returns: ts_name::<SearchResult>,
     },
     CommandSpec {
+        name: "customer_tickets",
+        args: &[
+            ("customer_id", ts_name::<String>),
+            ("except", ts_name::<TicketId>),
+        ],
+        returns: ts_name::<Vec<TicketSummary>>,
+    },
+    CommandSpec {
         name: "suggest_category",
         args: &[("id", ts_name::<TicketId>)],
         returns: ts_name::<CategorySuggestion>,
@@ -205,6 +213,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         inbox::view_counts,
         ticket::ticket_detail,
         ticket::search_tickets,
+        ticket::customer_tickets,
         ticket::suggest_category,
         sync::edit_ticket,
         ticket::edit_tickets,
@@ -237,6 +246,7 @@ pub const REGISTERED: &[&str] = &[
     "view_counts",
     "ticket_detail",
     "search_tickets",
+    "customer_tickets",
     "suggest_category",
     "edit_ticket",
     "edit_tickets",

@@ -1,5 +1,5 @@
 use desk_domain::{
-    ApiError, CategorySuggestion, MessageKind, SearchResult, TicketDetail, TicketId,
+    ApiError, CategorySuggestion, MessageKind, SearchResult, TicketDetail, TicketId, TicketSummary,
 };
 use desk_triage::{Triage, TriageInput};
 use tauri::State;
@@ -23,6 +23,25 @@ pub async fn search_tickets(
     limit: u32,
 ) -> Result<SearchResult, ApiError> {
     Ok(console.store.read(move |s| s.search(&text, limit)).await?)
+}
+
+/// How many earlier tickets the customer panel lists: enough to spot a pattern, short enough
+/// to keep the thread in view.
+const EARLIER_TICKETS_SHOWN: u32 = 10;
+
+/// The customer's other tickets, newest first, for the ticket view's customer panel.
+/// `except` is the ticket being viewed, which is not "earlier".
+#[tauri::command]
+pub async fn customer_tickets(
+    console: State<'_, Console>,
+    customer_id: String,
+    except: TicketId,
+) -> Result<Vec<TicketSummary>, ApiError> {
+    let except = ticket_number(except)?;
+    Ok(console
+        .store
+        .read(move |s| s.customer_tickets(&customer_id, except, EARLIER_TICKETS_SHOWN))
+        .await?)
 }
 
 /// What the on-device model makes of the ticket (its subject and the customer's words), so

@@ -176,3 +176,67 @@ async fn toggle_language(desk: &Desktop) {
             .await;
     }
 }
+
+const INBOX_COUNT: &str = r#"[data-testid="inbox-count"]"#;
+
+async fn listed(desk: &Desktop) -> Option<u64> {
+    let el = desk.all(INBOX_COUNT).await.into_iter().next()?;
+    el.attr("data-count").await.ok()??.parse().ok()
+}
+
+/// The filter bar narrows the open view, and clearing it gives the whole view back: an agent
+/// who filtered an hour ago must never think a queue is shorter than it is.
+#[tokio::test]
+async fn filters_narrow_the_view_and_clear_back() {
+    let desk = Desktop::launch("inbox_filters").await;
+    desk.wait_ready("inbox", READY_TIMEOUT).await;
+    let all = desk
+        .wait_for(
+            "the Active view to count its tickets",
+            STEP_TIMEOUT,
+            || async { listed(&desk).await.filter(|n| *n > 0) },
+        )
+        .await;
+
+    let priority = desk
+        .one(
+            r#"[data-testid="filter-priority"]"#,
+            "the filter bar offers priority",
+        )
+        .await;
+    priority
+        .select_by_value("urgent")
+        .await
+        .expect("the priority filter has an urgent option");
+    let urgent = desk
+        .wait_for(
+            "the list to narrow to urgent priority",
+            STEP_TIMEOUT,
+            || async { listed(&desk).await.filter(|n| *n < all) },
+        )
+        .await;
+    assert!(
+        urgent > 0,
+        "the demo queue has open urgent-priority cases, so the narrowed list is not empty"
+    );
+    let rows = desk.all(ROW).await;
+    assert!(
+        rows.len() as u64 <= urgent,
+        "no more rows than the count says ({} rows, {urgent} counted)",
+        rows.len()
+    );
+
+    desk.one(
+        r#"[data-testid="filter-clear"]"#,
+        "a filter is set, so Clear shows",
+    )
+    .await
+    .click()
+    .await
+    .expect("Clear is clickable");
+    desk.wait_for("the whole view to come back", STEP_TIMEOUT, || async {
+        (listed(&desk).await == Some(all)).then_some(())
+    })
+    .await;
+    desk.close().await;
+}

@@ -40,6 +40,8 @@ vi.mock("$lib/bindings/commands", () => ({
     viewCounts: () => h.viewCounts(),
     inboxPage: (q: InboxQuery) => h.inboxPage(q),
     ticketDetail: (id: number) => h.ticketDetail(id),
+    // The customer panel asks for the customer's earlier tickets; these tests are about the app.
+    customerTickets: async () => [],
     searchTickets: (t: string, l: number) => h.searchTickets(t, l),
     editTicket: (id: number, edit: TicketEdit) => h.editTicket(id, edit),
     syncStatus: () => h.syncStatus(),

@@ -3,6 +3,7 @@
 //! pooled read-only connections and never wait for writes (WAL).
 
 mod bulk;
+mod customer_tickets;
 mod dashboard;
 mod error;
 mod inbox;
@@ -25,6 +26,7 @@ use desk_domain::{
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 pub use bulk::MAX_BULK_TICKETS;
+pub use customer_tickets::MAX_CUSTOMER_TICKETS;
 pub use error::StoreError;
 pub use inbox::Perspective;
 pub use replication::{EditAck, ServerChange, ServerTicket, SyncPosition};

@@ -1,6 +1,7 @@
 //! Integration tests of the replica on real SQLite files (one test binary, a module per feature).
 
 mod bulk;
+mod customer_tickets;
 mod dashboard;
 mod demo_volume;
 mod detail;

@@ -15,6 +15,7 @@ import type { SyncStatus } from "./SyncStatus";
 import type { TaxonomyInfo } from "./TaxonomyInfo";
 import type { TicketDetail } from "./TicketDetail";
 import type { TicketEdit } from "./TicketEdit";
+import type { TicketSummary } from "./TicketSummary";
 import type { ViewCount } from "./ViewCount";
 import type { WorkspaceInfo } from "./WorkspaceInfo";
 
@@ -32,6 +33,7 @@ export const commands = {
   viewCounts: () => invoke<Array<ViewCount>>("view_counts"),
   ticketDetail: (id: number) => invoke<TicketDetail>("ticket_detail", { id }),
   searchTickets: (text: string, limit: number) => invoke<SearchResult>("search_tickets", { text, limit }),
+  customerTickets: (customerId: string, except: number) => invoke<Array<TicketSummary>>("customer_tickets", { customerId, except }),
   suggestCategory: (id: number) => invoke<CategorySuggestion>("suggest_category", { id }),
   editTicket: (ticketId: number, edit: TicketEdit) => invoke<TicketDetail>("edit_ticket", { ticketId, edit }),
   editTickets: (batchId: string, ticketIds: Array<number>, edit: TicketEdit) => invoke<number>("edit_tickets", { batchId, ticketIds, edit }),

@@ -38,6 +38,13 @@ export const en = {
   "search.total.one": "1 match",
   "search.showing": "showing the first {n}",
   "search.unindexed": "still indexing {n} tickets from the first sync: results may be incomplete",
+  "filter.label": "Filters",
+  "filter.anyStatus": "Any status",
+  "filter.anyPriority": "Any priority",
+  "filter.anyAssignee": "Anyone",
+  "filter.assignee": "Assignee",
+  "filter.tag": "Tag",
+  "filter.clear": "Clear filters",
   "search.searching": "Searching…",
   "search.none": "No tickets match “{q}”.",
 
@@ -86,6 +93,9 @@ export const en = {
   "customer.phone": "Phone",
   "customer.transactions": "Transaction refs",
   "customer.none": "—",
+  "customer.earlier": "Earlier tickets ({n})",
+  "customer.noEarlier": "No earlier tickets",
+  "customer.earlierFailed": "Earlier tickets could not be loaded",
 
   "time.justNow": "just now",
   "time.minutesAgo": "{n}m ago",

@@ -40,6 +40,13 @@ export const zh: Dict = {
   "search.total.one": "1 条结果",
   "search.showing": "显示前 {n} 条",
   "search.unindexed": "首次同步的 {n} 张工单仍在建立索引，结果可能不完整",
+  "filter.label": "筛选",
+  "filter.anyStatus": "全部状态",
+  "filter.anyPriority": "全部优先级",
+  "filter.anyAssignee": "全部负责人",
+  "filter.assignee": "负责人",
+  "filter.tag": "标签",
+  "filter.clear": "清除筛选",
   "search.searching": "正在搜索…",
   "search.none": "没有与“{q}”匹配的工单。",
 
@@ -88,6 +95,9 @@ export const zh: Dict = {
   "customer.phone": "电话",
   "customer.transactions": "交易号",
   "customer.none": "—",
+  "customer.earlier": "历史工单（{n}）",
+  "customer.noEarlier": "没有历史工单",
+  "customer.earlierFailed": "无法加载历史工单",
 
   "time.justNow": "刚刚",
   "time.minutesAgo": "{n}分钟前",

@@ -6,9 +6,11 @@ import type { TicketEdit } from "$lib/bindings/TicketEdit";
 import type { TriageNote } from "$lib/bindings/TriageNote";
 import { ticketDetail } from "./fixtures";
 
-// The Tauri boundary, mocked: only the command the suggestion uses.
+// The Tauri boundary, mocked: the command the suggestion uses, and the customer panel's
+// history read, which the ticket view makes on every render.
 const c = vi.hoisted(() => ({
   suggestCategory: vi.fn<(id: number) => Promise<CategorySuggestion>>(),
+  customerTickets: vi.fn(() => Promise.resolve([])),
 }));
 vi.mock("$lib/bindings/commands", () => ({ CONSOLE_EVENT: "console-event", commands: c }));
 
