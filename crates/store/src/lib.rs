@@ -5,6 +5,7 @@
 mod bulk;
 mod customer_tickets;
 mod dashboard;
+mod deferred_indexes;
 mod error;
 mod inbox;
 mod migrations;
@@ -50,6 +51,9 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the replica at `path` and migrates it to the current schema.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        // Before migrating: a bootstrap cut short may have left indexes set aside, and every
+        // migration must find the schema it was written against.
+        restore_deferred_indexes(path)?;
         let writer = Writer::start(path, &migrations::all(), "store-writer")?;
         let store = Self {
             path: path.to_path_buf(),
@@ -263,6 +267,25 @@ pub(crate) fn write_ticket(
 }
 
 /// [`write_ticket`] without the search entries, for callers that index later or not at all.
+/// Rebuilds the indexes of a bootstrap that did not finish (see `deferred_indexes`).
+fn restore_deferred_indexes(path: &Path) -> Result<(), StoreError> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let mut conn = desk_sqlite::open_writer(path)?;
+    let has_meta: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'meta')",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_meta {
+        let tx = conn.transaction()?;
+        deferred_indexes::restore(&tx)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
 pub(crate) fn write_ticket_rows(
     tx: &Connection,
     t: &TicketRecord,
@@ -270,7 +293,7 @@ pub(crate) fn write_ticket_rows(
 ) -> Result<(), StoreError> {
     customers::upsert(tx, &t.customer)?;
     tickets::write(tx, t, known)?;
-    messages::replace_thread(tx, t.id, &t.messages)?;
+    messages::replace_thread(tx, t.id, &t.messages, known)?;
     // A ticket the replica never held has no links to clear (a bootstrap's common case).
     ticket_links::replace(tx, Link::Tag, t.id, &t.tags, known)?;
     ticket_links::replace(tx, Link::Reference, t.id, &t.transaction_refs, known)?;

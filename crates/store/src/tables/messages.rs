@@ -29,13 +29,19 @@ ALTER TABLE messages ADD COLUMN device TEXT;
 ";
 
 /// Replaces the stored thread with the replicated one: the hub's copy is authoritative.
+/// Replaces a ticket's thread. `known`: whether the replica holds the ticket already; a new
+/// one has no messages to delete (a bootstrap's common case, where the lookup would also lack
+/// its index: see `deferred_indexes`).
 pub(crate) fn replace_thread(
     conn: &Connection,
     ticket: TicketId,
     thread: &[Message],
+    known: bool,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached("DELETE FROM messages WHERE ticket_id = ?1")?
-        .execute([ticket])?;
+    if known {
+        conn.prepare_cached("DELETE FROM messages WHERE ticket_id = ?1")?
+            .execute([ticket])?;
+    }
     let mut insert = conn.prepare_cached(
         "INSERT INTO messages (id, ticket_id, kind, author, body, channel, created_at, html,
                                attachments, device)

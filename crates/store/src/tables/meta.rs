@@ -20,6 +20,8 @@ pub(crate) const BOOTSTRAP_CURSOR: &str = "bootstrap_cursor";
 pub(crate) const BOOTSTRAP_SNAPSHOT: &str = "bootstrap_snapshot";
 pub(crate) const BOOTSTRAP_DONE: &str = "bootstrap_done";
 pub(crate) const BOOTSTRAP_TOTAL: &str = "bootstrap_total";
+/// The `CREATE INDEX` statements of indexes a bootstrap set aside (JSON), until rebuilt.
+pub(crate) const DEFERRED_INDEXES: &str = "deferred_indexes";
 
 pub(crate) fn delete(conn: &Connection, key: &str) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM meta WHERE key = ?1", [key])?;

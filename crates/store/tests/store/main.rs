@@ -1,5 +1,6 @@
 //! Integration tests of the replica on real SQLite files (one test binary, a module per feature).
 
+mod bootstrap_indexes;
 mod bulk;
 mod customer_tickets;
 mod dashboard;
