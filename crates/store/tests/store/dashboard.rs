@@ -168,27 +168,3 @@ fn a_history_length_out_of_range_is_refused() {
         );
     }
 }
-
-/// `cargo test --release -p desk-store --test store dashboard_on_100k -- --ignored --nocapture`
-#[test]
-#[ignore = "fills a 100,000-ticket replica; run by hand (release) to measure"]
-fn dashboard_on_100k_tickets_stays_fast() {
-    let (store, _d) = store();
-    let mut generator = desk_demo::Generator::new(7, NOW);
-    for start in (1..=100_000).step_by(5_000) {
-        let chunk: Vec<TicketRecord> = (start..start + 5_000)
-            .map(|id| generator.ticket(id))
-            .collect();
-        store.upsert_tickets_blocking(chunk).unwrap();
-    }
-    let day = LocalDay::new(NOW, 480).unwrap();
-    store.dashboard(day, 14).unwrap(); // warm the page cache, as a running console has
-    let runs = 20;
-    let started = std::time::Instant::now();
-    for _ in 0..runs {
-        store.dashboard(day, 14).unwrap();
-    }
-    let each = started.elapsed() / runs;
-    println!("dashboard on 100,000 tickets: {each:?} per call");
-    assert!(each.as_millis() < 200, "took {each:?}");
-}
