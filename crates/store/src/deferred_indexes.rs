@@ -67,9 +67,17 @@ pub(crate) fn restore(tx: &Connection) -> rusqlite::Result<usize> {
     let indexes: Vec<(String, String)> = serde_json::from_str(&json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
     })?;
-    for (_, sql) in &indexes {
-        tx.execute_batch(sql)?;
-    }
+    // Building an index is a sort, and SQLite's sorter can hand runs to helper threads. At
+    // the end of a bootstrap nothing else is running, so the other cores may as well help
+    // (100,000 tickets: the thread index, 500,000 rows, took 200-260 ms instead of 265-315).
+    let helpers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4) as i64);
+    let before: i64 = tx.query_row("PRAGMA threads", [], |r| r.get(0))?;
+    tx.pragma_update(None, "threads", helpers)?;
+    let built = indexes
+        .iter()
+        .try_for_each(|(_, sql)| tx.execute_batch(sql));
+    tx.pragma_update(None, "threads", before)?;
+    built?;
     meta::delete(tx, meta::DEFERRED_INDEXES)?;
     Ok(indexes.len())
 }

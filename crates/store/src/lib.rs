@@ -261,7 +261,7 @@ pub(crate) fn write_ticket(
     known: bool,
     search: &mut search_index::Pending,
 ) -> Result<(), StoreError> {
-    write_ticket_rows(tx, t, known)?;
+    write_ticket_rows(tx, t, known, 0)?;
     search.index(t, known);
     Ok(())
 }
@@ -286,13 +286,15 @@ fn restore_deferred_indexes(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// `version`: the hub's version of this copy, 0 for a local write (see `tickets::write`).
 pub(crate) fn write_ticket_rows(
     tx: &Connection,
     t: &TicketRecord,
     known: bool,
+    version: i64,
 ) -> Result<(), StoreError> {
     customers::upsert(tx, &t.customer)?;
-    tickets::write(tx, t, known)?;
+    tickets::write(tx, t, known, version)?;
     messages::replace_thread(tx, t.id, &t.messages, known)?;
     // A ticket the replica never held has no links to clear (a bootstrap's common case).
     ticket_links::replace(tx, Link::Tag, t.id, &t.tags, known)?;

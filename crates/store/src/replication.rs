@@ -6,6 +6,9 @@ use desk_domain::{
     Agent, AttentionItem, AttentionKind, Millis, Resolution, TicketDetail, TicketEdit, TicketId,
     TicketRecord,
 };
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
 use rusqlite::Connection;
 
 use crate::tables::outbox::{self, QueuedEdit};
@@ -96,7 +99,9 @@ impl Store {
                 for change in &changes {
                     match change {
                         ServerChange::Upsert(t) => {
-                            if apply_server_copy(&tx, &me, t, &mut search, Indexing::Now)? {
+                            // Read per copy: a change page may repeat a ticket.
+                            let held = Held::read(&tx, std::iter::once(&**t))?;
+                            if apply_server_copy(&tx, &me, t, &held, &mut search, Indexing::Now)? {
                                 touched.push(t.record.id);
                             }
                         }
@@ -142,8 +147,10 @@ impl Store {
                     // Search entries are left to the background catch-up: the inbox fills at
                     // once, and search follows a few seconds later (see `search_catch_up`).
                     let mut search = search_index::Pending::default();
+                    // A bootstrap page holds each ticket once.
+                    let held = Held::read(&tx, tickets.iter())?;
                     for t in &tickets {
-                        apply_server_copy(&tx, &me, t, &mut search, Indexing::Later)?;
+                        apply_server_copy(&tx, &me, t, &held, &mut search, Indexing::Later)?;
                     }
                     search.write(&tx)?;
                     match next {
@@ -461,31 +468,64 @@ fn as_bootstrap_write<T>(
     Ok(out)
 }
 
+/// What the replica holds for a page of hub copies: its versions of them, which have queued
+/// edits to re-apply, and which are marked for a fresh copy. Read in three statements per
+/// page; read per ticket, they were three of the six statements of every bootstrapped ticket.
+struct Held {
+    versions: HashMap<TicketId, i64>,
+    queued: HashSet<TicketId>,
+    refetch: HashSet<TicketId>,
+}
+
+impl Held {
+    fn read<'a>(
+        tx: &Connection,
+        copies: impl Iterator<Item = &'a ServerTicket>,
+    ) -> rusqlite::Result<Held> {
+        let ids: Vec<TicketId> = copies.map(|t| t.record.id).collect();
+        Ok(Held {
+            versions: tickets::versions(tx, &ids)?,
+            queued: outbox::with_queued(tx, &ids)?,
+            refetch: outbox::marked_refetch(tx, &ids)?,
+        })
+    }
+}
+
 /// Stores one hub copy (if not older than ours) with queued edits re-applied. Returns whether
-/// it was stored.
+/// it was stored. `held` must have been read in this transaction, after any earlier copy of
+/// the same ticket was stored (a change page reads it once per copy of a ticket it repeats).
 fn apply_server_copy(
     tx: &Connection,
     me: &Agent,
     t: &ServerTicket,
+    held: &Held,
     search: &mut search_index::Pending,
     indexing: Indexing,
 ) -> Result<bool, StoreError> {
-    let stored = tickets::version(tx, t.record.id)?;
+    let id = t.record.id;
+    let stored = held.versions.get(&id).copied();
     if stored.is_some_and(|v| v > t.version) {
         return Ok(false);
     }
-    let mut record = t.record.clone();
-    for q in outbox::queued_for(tx, record.id)? {
-        q.edit.apply(&mut record, me, -q.seq, q.created_at);
-    }
+    // Copied only to re-apply queued edits; most copies are stored as the hub sent them.
+    let record = if held.queued.contains(&id) {
+        let mut record = t.record.clone();
+        for q in outbox::queued_for(tx, id)? {
+            q.edit.apply(&mut record, me, -q.seq, q.created_at);
+        }
+        Cow::Owned(record)
+    } else {
+        Cow::Borrowed(&t.record)
+    };
     let known = stored.is_some();
-    crate::write_ticket_rows(tx, &record, known)?;
+    crate::write_ticket_rows(tx, &record, known, t.version)?;
     match indexing {
         Indexing::Now => search.index(&record, known),
-        Indexing::Later => search.defer(record.id, known),
+        Indexing::Later => search.defer(id, known),
     }
-    tickets::set_version(tx, record.id, t.version)?;
-    outbox::clear_refetch(tx, record.id)?;
+    if held.refetch.contains(&id) {
+        outbox::clear_refetch(tx, id)?;
+    }
     Ok(true)
 }
 

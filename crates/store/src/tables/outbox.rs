@@ -90,6 +90,19 @@ pub(crate) fn queued_for(conn: &Connection, ticket: TicketId) -> rusqlite::Resul
     rows.collect()
 }
 
+/// Which of `ids` have queued edits.
+pub(crate) fn with_queued(
+    conn: &Connection,
+    ids: &[TicketId],
+) -> rusqlite::Result<std::collections::HashSet<TicketId>> {
+    conn.prepare_cached(
+        "SELECT DISTINCT ticket_id FROM outbox
+         WHERE state = 'queued' AND ticket_id IN (SELECT value FROM json_each(?1))",
+    )?
+    .query_map([super::id_list(ids)], |r| r.get(0))?
+    .collect()
+}
+
 pub(crate) fn queued_count_for(conn: &Connection, ticket: TicketId) -> rusqlite::Result<u32> {
     conn.prepare_cached("SELECT count(*) FROM outbox WHERE ticket_id = ?1 AND state = 'queued'")?
         .query_row([ticket], |r| r.get(0))
@@ -196,6 +209,18 @@ pub(crate) fn clear_refetch(conn: &Connection, ticket: TicketId) -> rusqlite::Re
     conn.prepare_cached("DELETE FROM refetch WHERE ticket_id = ?1")?
         .execute([ticket])?;
     Ok(())
+}
+
+/// Which of `ids` are marked for a fresh copy.
+pub(crate) fn marked_refetch(
+    conn: &Connection,
+    ids: &[TicketId],
+) -> rusqlite::Result<std::collections::HashSet<TicketId>> {
+    conn.prepare_cached(
+        "SELECT ticket_id FROM refetch WHERE ticket_id IN (SELECT value FROM json_each(?1))",
+    )?
+    .query_map([super::id_list(ids)], |r| r.get(0))?
+    .collect()
 }
 
 pub(crate) fn to_refetch(conn: &Connection) -> rusqlite::Result<Vec<TicketId>> {

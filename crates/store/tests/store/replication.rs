@@ -366,3 +366,103 @@ async fn one_pull_that_rewrites_and_removes_tickets_leaves_search_at_the_last_st
     assert_eq!((stolen.total, stolen.rows[0].id), (1, 2));
     assert_eq!(store.search("refund", 10).unwrap().total, 1);
 }
+
+/// A bootstrap page reads what the replica holds for all its tickets at once. Over a replica
+/// that already holds some of them (a bootstrap again after the hub was restored), each ticket
+/// must still be judged by its own state: queued edits re-applied on the one that has them,
+/// the refetch mark cleared on the one that was waiting for a fresh copy, an older copy
+/// ignored, and new tickets stored at their version.
+#[tokio::test]
+async fn a_bootstrap_page_over_held_tickets_treats_each_by_its_own_state() {
+    let (store, _dir) = signed_in_store().await;
+    let copy = |id, version, subject: &str| ServerTicket {
+        version,
+        record: ticket(id, subject, "my top-up failed"),
+    };
+    store
+        .apply_server_changes(
+            vec![
+                ServerChange::Upsert(Box::new(copy(2, 5, "Withdrawal late"))),
+                ServerChange::Upsert(Box::new(copy(3, 7, "Card declined"))),
+            ],
+            Some(11),
+        )
+        .await
+        .unwrap();
+    // Ticket 1: a queued priority change. Ticket 2: a held reply, so it waits for a copy.
+    let priority = TicketEdit::SetPriority {
+        priority: Priority::High,
+    };
+    store
+        .edit_locally(1, priority, "e-1".into(), NOW)
+        .await
+        .unwrap();
+    let reply = TicketEdit::Reply {
+        body: "Refund sent".into(),
+    };
+    store
+        .edit_locally(2, reply, "e-2".into(), NOW)
+        .await
+        .unwrap();
+    let held = EditAck::Attention {
+        ticket_id: 2,
+        kind: AttentionKind::Held,
+        reason: "the customer wrote since".into(),
+    };
+    store.acknowledge(vec![("e-2".into(), held)]).await.unwrap();
+    assert_eq!(store.tickets_to_refetch().unwrap(), vec![2]);
+
+    let mut first = copy(1, 4, "Top-up failed");
+    first.record.status = Status::OnHold;
+    let page = vec![
+        first,
+        copy(2, 6, "Withdrawal late"),
+        copy(3, 2, "stale"),
+        copy(4, 1, "New case"),
+    ];
+    store
+        .apply_bootstrap_page(page, None, 20, (4, 4))
+        .await
+        .unwrap();
+
+    let one = store.ticket_detail(1).unwrap();
+    assert_eq!(
+        one.record.status,
+        Status::OnHold,
+        "the hub's change arrives"
+    );
+    assert_eq!(
+        one.record.priority,
+        Priority::High,
+        "the queued edit stays on top of the new copy"
+    );
+    assert_eq!(one.version, 4);
+    assert_eq!(
+        one.queued, 1,
+        "still queued: the hub has not acknowledged it"
+    );
+
+    let two = store.ticket_detail(2).unwrap();
+    assert_eq!(two.version, 6);
+    assert!(
+        two.record.messages.iter().all(|m| m.id > 0),
+        "the held reply is not shown as sent"
+    );
+    assert!(
+        store.tickets_to_refetch().unwrap().is_empty(),
+        "the fresh copy ends the wait"
+    );
+
+    let three = store.ticket_detail(3).unwrap();
+    assert_eq!(
+        three.record.subject, "Card declined",
+        "an older copy is ignored"
+    );
+    assert_eq!(three.version, 7);
+
+    assert_eq!(
+        store.ticket_version(4).unwrap(),
+        Some(1),
+        "a new ticket keeps its version"
+    );
+}

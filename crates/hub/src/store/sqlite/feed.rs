@@ -4,7 +4,7 @@ use desk_wire::{BootstrapPage, Change, ChangeKind, ChangesPage};
 use rusqlite::Connection;
 
 use super::tables::changes::{self, StoredKind};
-use super::tables::tickets;
+use super::tables::{tickets, TicketRange};
 use crate::store::{BootstrapCursor, StoreError};
 
 pub(super) fn bootstrap(
@@ -22,15 +22,20 @@ pub(super) fn bootstrap(
             snapshot_seq: changes::latest_seq(conn)?,
         },
     };
+    // One id past the page says whether another page follows, without loading that ticket.
     let mut ids = tickets::ids_after(conn, cursor.after_id, limit + 1)?;
     let has_more = ids.len() > limit as usize;
     ids.truncate(limit as usize);
-    let mut page = Vec::with_capacity(ids.len());
-    for id in &ids {
-        if let Some(t) = tickets::load(conn, *id)? {
-            page.push(t);
-        }
-    }
+    let page = match ids.last() {
+        Some(&last) => tickets::load_range(
+            conn,
+            TicketRange {
+                after: cursor.after_id,
+                last,
+            },
+        )?,
+        None => Vec::new(),
+    };
     let next = ids.last().filter(|_| has_more).map(|last| {
         BootstrapCursor {
             after_id: *last,

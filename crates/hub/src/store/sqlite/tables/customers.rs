@@ -1,8 +1,12 @@
 //! Customers, found again by wallet account, email or phone when they write in.
 
+use std::collections::HashMap;
+
 use desk_domain::{Customer, Verification};
 use desk_wire::CustomerRef;
 use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::TicketRange;
 
 pub(crate) const M_20261122_CREATE: &str = "
 CREATE TABLE customers (
@@ -44,9 +48,21 @@ pub(crate) fn upsert(conn: &Connection, c: &Customer) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: &str) -> rusqlite::Result<Customer> {
-    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM customers WHERE id = ?1"))?
-        .query_row([id], from_row)
+/// The customers of the tickets in `range`, by id: each once, however many of the tickets
+/// are theirs.
+pub(crate) fn of_tickets_in(
+    conn: &Connection,
+    range: TicketRange,
+) -> rusqlite::Result<HashMap<String, Customer>> {
+    conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM customers
+         WHERE id IN (SELECT customer_id FROM tickets WHERE id > ?1 AND id <= ?2)"
+    ))?
+    .query_map(params![range.after, range.last], |r| {
+        let c = from_row(r)?;
+        Ok((c.id.clone(), c))
+    })?
+    .collect()
 }
 
 /// The customer a message comes from, by the strongest identifier it carries: the wallet

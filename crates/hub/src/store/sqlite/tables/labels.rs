@@ -3,6 +3,8 @@
 use desk_domain::TicketId;
 use rusqlite::{params, Connection};
 
+use super::TicketRange;
+
 pub(crate) const M_20261122_CREATE: &str = "
 CREATE TABLE ticket_tags (
     ticket_id INTEGER NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
@@ -63,21 +65,35 @@ pub(crate) fn add_transaction_refs(
     Ok(())
 }
 
-/// Sorted, so every replica lists a ticket's tags in the same order.
-pub(crate) fn tags(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Vec<String>> {
-    conn.prepare_cached("SELECT tag FROM ticket_tags WHERE ticket_id = ?1 ORDER BY tag")?
-        .query_map([ticket], |r| r.get(0))?
-        .collect()
+/// The tags of every ticket in `range` as `(ticket, tag)`, in ticket order and each ticket's
+/// sorted, so every replica lists a ticket's tags in the same order. The primary key gives
+/// that order without a sort.
+pub(crate) fn tags_in(
+    conn: &Connection,
+    range: TicketRange,
+) -> rusqlite::Result<Vec<(TicketId, String)>> {
+    conn.prepare_cached(
+        "SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id > ?1 AND ticket_id <= ?2
+         ORDER BY ticket_id, tag",
+    )?
+    .query_map(params![range.after, range.last], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?
+    .collect()
 }
 
-pub(crate) fn transaction_refs(
+/// The payment references of every ticket in `range`, in the order `tags_in` uses.
+pub(crate) fn transaction_refs_in(
     conn: &Connection,
-    ticket: TicketId,
-) -> rusqlite::Result<Vec<String>> {
+    range: TicketRange,
+) -> rusqlite::Result<Vec<(TicketId, String)>> {
     conn.prepare_cached(
-        "SELECT reference FROM transaction_refs WHERE ticket_id = ?1 ORDER BY reference",
+        "SELECT ticket_id, reference FROM transaction_refs
+         WHERE ticket_id > ?1 AND ticket_id <= ?2 ORDER BY ticket_id, reference",
     )?
-    .query_map([ticket], |r| r.get(0))?
+    .query_map(params![range.after, range.last], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })?
     .collect()
 }
 

@@ -3,9 +3,9 @@
 //! decides whether a reply written against an older version must be held.
 
 use desk_domain::{Attachment, Channel, DeviceInfo, Message, MessageKind, Millis, TicketId};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Row};
 
-use super::bad_word;
+use super::{bad_word, TicketRange};
 
 pub(crate) const M_20261122_CREATE: &str = "
 CREATE TABLE messages (
@@ -102,30 +102,44 @@ pub(crate) fn insert(conn: &Connection, m: &NewMessage) -> rusqlite::Result<i64>
     )
 }
 
+/// What a replica gets of a message: not its version, agent id or channel extras.
+const REPLICATED_COLUMNS: &str =
+    "ticket_id, id, kind, author, body, channel, created_at, html, attachments, device";
+
+/// The messages of every ticket in `range`, in ticket order and within a ticket by id (the
+/// `messages_thread` index's order, so no sort); `in_said_order` puts a thread in the order
+/// replicas show.
+pub(crate) fn threads_in(conn: &Connection, range: TicketRange) -> rusqlite::Result<Vec<Message>> {
+    conn.prepare_cached(&format!(
+        "SELECT {REPLICATED_COLUMNS} FROM messages WHERE ticket_id > ?1 AND ticket_id <= ?2
+         ORDER BY ticket_id, id"
+    ))?
+    .query_map(params![range.after, range.last], from_row)?
+    .collect()
+}
+
 /// In the order things were said (as the console sorts them), which after a merge interleaves
-/// the two threads; the id breaks ties.
-pub(crate) fn thread(conn: &Connection, ticket: TicketId) -> rusqlite::Result<Vec<Message>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, kind, author, body, channel, created_at, html, attachments, device
-         FROM messages WHERE ticket_id = ?1 ORDER BY created_at, id",
-    )?;
-    let rows = stmt.query_map([ticket], |r| {
-        let kind: String = r.get(1)?;
-        let channel: String = r.get(4)?;
-        Ok(Message {
-            id: r.get(0)?,
-            ticket_id: ticket,
-            kind: MessageKind::parse(&kind).ok_or_else(|| bad_word(1, "message kind", &kind))?,
-            author: r.get(2)?,
-            body: r.get(3)?,
-            channel: Channel::from_id(&channel).ok_or_else(|| bad_word(4, "channel", &channel))?,
-            created_at: r.get(5)?,
-            html: r.get(6)?,
-            attachments: from_json(7, r.get(7)?)?.unwrap_or_default(),
-            device: from_json(8, r.get(8)?)?,
-        })
-    })?;
-    rows.collect()
+/// the two threads; the id breaks ties. Sorted here rather than in SQL, where the order would
+/// cost a sort of the whole range instead of a walk of the index.
+pub(crate) fn in_said_order(thread: &mut [Message]) {
+    thread.sort_unstable_by_key(|m| (m.created_at, m.id));
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Message> {
+    let kind: String = r.get(2)?;
+    let channel: String = r.get(5)?;
+    Ok(Message {
+        ticket_id: r.get(0)?,
+        id: r.get(1)?,
+        kind: MessageKind::parse(&kind).ok_or_else(|| bad_word(2, "message kind", &kind))?,
+        author: r.get(3)?,
+        body: r.get(4)?,
+        channel: Channel::from_id(&channel).ok_or_else(|| bad_word(5, "channel", &channel))?,
+        created_at: r.get(6)?,
+        html: r.get(7)?,
+        attachments: from_json(8, r.get(8)?)?.unwrap_or_default(),
+        device: from_json(9, r.get(9)?)?,
+    })
 }
 
 /// The newest ticket version produced by someone other than `agent_id`: the customer, another

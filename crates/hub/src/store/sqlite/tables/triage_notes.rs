@@ -2,7 +2,9 @@
 //! beside the ticket (not in it) because only intake writes it and edits never touch it.
 
 use desk_domain::{TicketId, TriageNote};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{params, Connection};
+
+use super::TicketRange;
 
 pub(crate) const M_20261123_CREATE: &str = "
 CREATE TABLE triage_notes (
@@ -22,11 +24,25 @@ pub(crate) fn insert(conn: &Connection, id: TicketId, note: &TriageNote) -> rusq
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: TicketId) -> rusqlite::Result<Option<TriageNote>> {
-    let json: Option<String> = conn
-        .prepare_cached("SELECT note FROM triage_notes WHERE ticket_id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?;
-    // A note this build cannot read is dropped rather than failing the whole ticket.
-    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+/// The notes of the tickets in `range` as `(ticket, note)`, in ticket order (the primary key's).
+pub(crate) fn in_range(
+    conn: &Connection,
+    range: TicketRange,
+) -> rusqlite::Result<Vec<(TicketId, TriageNote)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT ticket_id, note FROM triage_notes WHERE ticket_id > ?1 AND ticket_id <= ?2
+         ORDER BY ticket_id",
+    )?;
+    let rows = stmt.query_map(params![range.after, range.last], |r| {
+        Ok((r.get::<_, TicketId>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut notes = Vec::new();
+    for row in rows {
+        let (ticket, json) = row?;
+        // A note this build cannot read is dropped rather than failing the whole ticket.
+        if let Ok(note) = serde_json::from_str(&json) {
+            notes.push((ticket, note));
+        }
+    }
+    Ok(notes)
 }
