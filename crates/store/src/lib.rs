@@ -161,28 +161,27 @@ impl Store {
         }
         let (ids, params) = search_index::matching_ids_sql(&terms);
         self.readers.with(|conn| {
-            let total: i64 = conn
-                .prepare_cached(&format!("SELECT count(*) FROM ({ids})"))?
-                .query_row(params_from_iter(params.iter()), |r| r.get(0))?;
-            // The newest hits first, picked from the narrow recency index; only those are then
-            // read whole and joined to their customer. Joining every hit before sorting made a
-            // common word at 1M tickets take hundreds of milliseconds.
+            let hits = search::newest::Hits::new(
+                conn.prepare_cached(&ids)?
+                    .query_map(params_from_iter(params.iter()), |r| r.get(0))?
+                    .collect::<Result<_, _>>()?,
+            );
+            // Only the newest hits are read whole and joined to their customer. Joining every
+            // hit before sorting made a common word at 1M tickets take hundreds of milliseconds.
+            let newest = search::newest::newest(conn, &hits, limit as usize)?;
             let sql = format!(
-                "SELECT {} FROM (
-                     SELECT id FROM tickets INDEXED BY tickets_recency WHERE id IN ({ids})
-                     ORDER BY updated_at DESC, id DESC LIMIT {limit}
-                 ) AS hit
-                 JOIN tickets t ON t.id = hit.id JOIN customers c ON c.id = t.customer_id
+                "SELECT {} FROM tickets t JOIN customers c ON c.id = t.customer_id
+                 WHERE t.id IN (SELECT value FROM json_each(?1))
                  ORDER BY t.updated_at DESC, t.id DESC",
                 tickets::SUMMARY_COLUMNS
             );
             let mut stmt = conn.prepare_cached(&sql)?;
             let rows = stmt
-                .query_map(params_from_iter(params.iter()), tickets::summary_from_row)?
+                .query_map([tables::id_list(&newest)], tickets::summary_from_row)?
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(SearchResult {
                 terms: display,
-                total: u32::try_from(total).unwrap_or(u32::MAX),
+                total: u32::try_from(hits.len()).unwrap_or(u32::MAX),
                 rows,
                 unindexed: search_catch_up::backlog_len(conn)?,
             })

@@ -12,4 +12,5 @@
 //! User text never reaches FTS5 syntax directly: [`query::parse`] turns it into quoted terms.
 
 pub(crate) mod cjk;
+pub(crate) mod newest;
 pub(crate) mod query;
