@@ -265,7 +265,6 @@ pub(crate) fn write_ticket(
     Ok(())
 }
 
-/// [`write_ticket`] without the search entries, for callers that index later or not at all.
 /// Rebuilds the indexes of a bootstrap that did not finish (see `deferred_indexes`).
 fn restore_deferred_indexes(path: &Path) -> Result<(), StoreError> {
     if !path.exists() {
@@ -285,6 +284,7 @@ fn restore_deferred_indexes(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// [`write_ticket`] without the search entries, for callers that index later or not at all.
 /// `version`: the hub's version of this copy, 0 for a local write (see `tickets::write`).
 pub(crate) fn write_ticket_rows(
     tx: &Connection,

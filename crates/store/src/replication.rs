@@ -2,13 +2,13 @@
 //! edits re-applied on top, acknowledgements, and the feed cursor. Every method is one writer
 //! transaction, so a crash leaves either all of a step or none of it.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
 use desk_domain::{
     Agent, AttentionItem, AttentionKind, Millis, Resolution, TicketDetail, TicketEdit, TicketId,
     TicketRecord,
 };
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-
 use rusqlite::Connection;
 
 use crate::tables::outbox::{self, QueuedEdit};
@@ -455,13 +455,16 @@ fn as_bootstrap_write<T>(
     conn: &mut Connection,
     f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
+    // Whatever the writer was opened with (desk-sqlite's `open_writer`), not a second copy
+    // of it here.
+    let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "ignore_check_constraints", "ON")?;
     let out = f(conn);
     let restored = conn
         .pragma_update(None, "foreign_keys", "ON")
-        .and_then(|()| conn.pragma_update(None, "synchronous", "FULL"))
+        .and_then(|()| conn.pragma_update(None, "synchronous", synchronous))
         .and_then(|()| conn.pragma_update(None, "ignore_check_constraints", "OFF"));
     let out = out?;
     restored?;

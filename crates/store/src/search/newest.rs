@@ -31,6 +31,10 @@ impl Hits {
         self.0.len()
     }
 
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     fn contains(&self, id: TicketId) -> bool {
         self.0.binary_search(&id).is_ok()
     }
@@ -50,7 +54,7 @@ pub(crate) fn newest(
     hits: &Hits,
     limit: usize,
 ) -> rusqlite::Result<Vec<TicketId>> {
-    if hits.len() == 0 {
+    if hits.is_empty() {
         return Ok(Vec::new());
     }
     // The largest id stands in for the ticket count: one index seek, and close enough to

@@ -29,8 +29,7 @@ ALTER TABLE messages ADD COLUMN device TEXT;
 ";
 
 /// Replaces the stored thread with the replicated one: the hub's copy is authoritative.
-/// Replaces a ticket's thread. `known`: whether the replica holds the ticket already; a new
-/// one has no messages to delete (a bootstrap's common case, where the lookup would also lack
+/// `known`: whether the replica holds the ticket already; a new one has no messages to delete (a bootstrap's common case, where the lookup would also lack
 /// its index: see `deferred_indexes`).
 pub(crate) fn replace_thread(
     conn: &Connection,

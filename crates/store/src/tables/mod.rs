@@ -15,14 +15,6 @@ pub(crate) mod tickets;
 /// `ids` as a JSON array, bound to one parameter and read with `json_each`: a page's lookups
 /// become one statement instead of one per ticket, whatever the page's size.
 pub(crate) fn id_list(ids: &[desk_domain::TicketId]) -> String {
-    let mut out = String::with_capacity(ids.len() * 8 + 2);
-    out.push('[');
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&id.to_string());
-    }
-    out.push(']');
-    out
+    // A list of integers always serializes; the fallback only satisfies the type.
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
 }
