@@ -44,8 +44,9 @@ impl Alerting {
     }
 
     /// Applies new settings. A changed burst rule starts a fresh window; alerts the old one
-    /// was holding are returned, as one notice, to show now: a settings change must not lose
-    /// a held fraud alert.
+    /// was holding are returned to show now, as one notice per hold (urgent cases and
+    /// routine reminders are held apart, see [`Burst`]): a settings change must not lose a
+    /// held fraud alert.
     pub fn set_settings(&mut self, settings: AlertSettings) -> Vec<Notice> {
         let mut released = Vec::new();
         if settings.burst != self.settings.burst {
@@ -209,5 +210,82 @@ mod tests {
         assert_eq!(notices[0].text(Language::En).summary, "5 urgent tickets");
         assert_eq!(alerting.next_flush_at(), Some(NOON + 10_000));
         assert!(alerting.flush_due(NOON + 10_000).is_empty());
+    }
+
+    /// My ticket, not urgent, whose SLA breaches within the default 15-minute lead.
+    fn due_soon(id: i64) -> TicketState {
+        TicketState {
+            assignee_id: Some("agent-me".into()),
+            ..TicketState::from(&summary(id, Category::TopUp))
+        }
+    }
+
+    #[test]
+    fn sla_warnings_on_my_tickets_do_not_hold_back_a_fraud_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
+        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        for id in 1..=3 {
+            let shown = alerting.on_changes(&[due_soon(id)], &[], &at(NOON + id * 1_000));
+            assert!(
+                matches!(&shown[..], [Notice::Single(Alert::SlaSoon { .. })]),
+                "a warning for ticket {id}: {shown:?}"
+            );
+        }
+        let fraud = TicketState::from(&summary(9, Category::Fraud));
+        assert_eq!(
+            alerting.on_changes(&[fraud], &[], &at(NOON + 4_000)),
+            vec![Notice::Single(Alert::UrgentTicket {
+                ticket_id: 9,
+                category: Category::Fraud,
+                channel: Channel::InApp
+            })],
+            "three warnings in the window use none of the urgent budget: shown at once"
+        );
+        assert_eq!(alerting.next_flush_at(), None, "and nothing is held");
+    }
+
+    #[test]
+    fn changing_the_burst_rule_releases_both_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
+        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        let warnings: Vec<TicketState> = (6..=10).map(due_soon).collect();
+        let shown = alerting.on_changes(&warnings, &[], &at(NOON));
+        assert!(
+            matches!(&shown[..], [Notice::Summary(s)] if s.sla_soon == 5),
+            "five warnings at once are a summary, which opens a routine hold: {shown:?}"
+        );
+        assert!(alerting
+            .on_changes(&[due_soon(11)], &[], &at(NOON + 1))
+            .is_empty());
+        let storm: Vec<TicketState> = (1..=4)
+            .map(|id| TicketState::from(&summary(id, Category::Fraud)))
+            .collect();
+        assert_eq!(
+            alerting.on_changes(&storm, &[], &at(NOON + 2)).len(),
+            1,
+            "four urgent cases at once are a summary, which opens an urgent hold"
+        );
+        let late = TicketState::from(&summary(5, Category::Fraud));
+        assert!(alerting.on_changes(&[late], &[], &at(NOON + 3)).is_empty());
+
+        let wider = AlertSettings {
+            burst: crate::BurstRule {
+                threshold: 10,
+                window_seconds: 30,
+            },
+            ..AlertSettings::default()
+        };
+        let released = alerting.set_settings(wider);
+        assert_eq!(
+            released
+                .iter()
+                .map(Notice::ticket_to_open)
+                .collect::<Vec<_>>(),
+            vec![Some(11), Some(5)],
+            "each hold gives up what it held, the one due first first: {released:?}"
+        );
+        assert_eq!(alerting.next_flush_at(), None, "the new rule starts fresh");
     }
 }

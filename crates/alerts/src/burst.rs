@@ -77,22 +77,51 @@ impl Summary {
     }
 }
 
-/// Groups alerts by time under a [`BurstRule`].
+/// Groups alerts by time under a [`BurstRule`], so that routine notices never delay an urgent
+/// case.
 ///
-/// Alerts are shown one by one while no more than `threshold` arrive within `window`. A batch
+/// Alerts are shown one by one while no more than `threshold` went out within `window`. A batch
 /// that would go over becomes one summary at once, and opens a hold: alerts arriving during the
 /// next `window` wait and come out together as one more notification when it ends. A single
 /// alert that would go over opens the hold itself and waits in it. So a storm of tickets
 /// yields one notification per window however the sync batches them.
 ///
-/// The caller flushes the hold on a timer at [`Burst::next_flush_at`]; if it does not, the next
-/// [`Burst::admit`] flushes it, so nothing held is ever lost, only late.
+/// Urgent cases (security and fraud, [`Alert::is_urgent`]) and routine ones (SLA warnings,
+/// held replies) are judged on different budgets, because an agent must never wait for a
+/// fraud case behind SLA reminders. A batch's urgent alerts are judged first, then its routine
+/// ones:
+/// - Urgent alerts count only the urgent notifications shown in the window (a summary is
+///   urgent if it announces an urgent case). Routine notices never use up their budget.
+/// - Routine alerts count everything shown in the window: they yield to urgent ones, and the
+///   toasts of both kinds together stay bounded.
+///
+/// Each kind has its own hold. A hold opened by routine alerts holds only routine alerts; an
+/// urgent alert arriving meanwhile is judged on its own budget and, within it, shown at once.
+/// A hold opened by urgent alerts holds the urgent alerts that follow, as before. Routine
+/// alerts arriving during an urgent hold (and no routine hold) join it: a storm of urgent cases
+/// is the worst time for a reminder of its own, and they come out in the storm's next summary.
+/// Routine alerts in the same batch as urgent ones that become a summary ride in that summary
+/// for the same reason. A hold's end flush opens the next hold of the kind its summary is, so a
+/// flush of routine alerts alone never holds back the next urgent case.
+///
+/// The caller flushes the holds on a timer at [`Burst::next_flush_at`] (the earliest); if it
+/// does not, the next [`Burst::admit`] flushes them, so nothing held is ever lost, only late.
 #[derive(Debug, Clone)]
 pub struct Burst {
     rule: BurstRule,
-    /// When each recently shown notification went out.
-    shown: VecDeque<Millis>,
-    hold_until: Option<Millis>,
+    /// When each recently shown notification went out, and whether it was urgent.
+    shown: VecDeque<(Millis, bool)>,
+    /// Opened by urgent alerts: holds urgent alerts, and routine ones while no routine hold is
+    /// open.
+    urgent_hold: Option<Hold>,
+    /// Opened by routine alerts: holds routine alerts only.
+    routine_hold: Option<Hold>,
+}
+
+/// Alerts waiting for a burst's window to end.
+#[derive(Debug, Clone)]
+struct Hold {
+    until: Millis,
     held: Vec<Alert>,
 }
 
@@ -101,8 +130,8 @@ impl Burst {
         Burst {
             rule,
             shown: VecDeque::new(),
-            hold_until: None,
-            held: Vec::new(),
+            urgent_hold: None,
+            routine_hold: None,
         }
     }
 
@@ -112,204 +141,131 @@ impl Burst {
         if alerts.is_empty() {
             return notices;
         }
-        if self.hold_until.is_some() {
-            self.held.extend(alerts);
-            return notices;
-        }
         let window_start = now.saturating_sub(self.rule.window_ms());
-        while self.shown.front().is_some_and(|&t| t <= window_start) {
+        while self.shown.front().is_some_and(|&(t, _)| t <= window_start) {
             self.shown.pop_front();
         }
-        let threshold = usize::try_from(self.rule.threshold).unwrap_or(usize::MAX);
-        if self.shown.len().saturating_add(alerts.len()) > threshold {
-            if alerts.len() == 1 {
-                // One more alert over the limit: the storm has begun. Hold it with whatever
-                // follows, so one-per-sync arrivals become one summary instead of a
+        let (urgent, routine): (Vec<Alert>, Vec<Alert>) =
+            alerts.into_iter().partition(Alert::is_urgent);
+
+        // Urgent first, on the urgent budget alone: routine notices shown in the window do not
+        // count, so a reminder never delays a fraud case.
+        let mut urgent_summary = None;
+        if !urgent.is_empty() {
+            let urgent_shown = self.shown.iter().filter(|&&(_, u)| u).count();
+            if let Some(hold) = &mut self.urgent_hold {
+                hold.held.extend(urgent);
+            } else if self.fits(urgent_shown, urgent.len()) {
+                self.show_singles(urgent, now, &mut notices);
+            } else if urgent.len() == 1 {
+                // One more urgent alert over the limit: the storm has begun. Hold it with
+                // whatever follows, so one-per-sync arrivals become one summary instead of a
                 // notification each (a summary of one now would open no hold).
-                self.hold_until = Some(now.saturating_add(self.rule.window_ms()));
-                self.held = alerts;
+                self.urgent_hold = Some(Hold {
+                    until: now.saturating_add(self.rule.window_ms()),
+                    held: urgent,
+                });
             } else {
-                notices.push(self.summarize(alerts, now));
+                urgent_summary = Some(urgent);
             }
-        } else {
-            self.shown.extend(std::iter::repeat_n(now, alerts.len()));
-            notices.extend(alerts.into_iter().map(Notice::Single));
+        }
+
+        // Then routine, on the budget of everything shown (the urgent alerts just shown
+        // included): routine yields to urgent.
+        if !routine.is_empty() {
+            if let Some(hold) = &mut self.routine_hold {
+                hold.held.extend(routine);
+            } else if let Some(batch) = &mut urgent_summary {
+                // The summary goes out now anyway; one toast says both.
+                batch.extend(routine);
+            } else if let Some(hold) = &mut self.urgent_hold {
+                hold.held.extend(routine);
+            } else if self.fits(self.shown.len(), routine.len()) {
+                self.show_singles(routine, now, &mut notices);
+            } else if routine.len() == 1 {
+                self.routine_hold = Some(Hold {
+                    until: now.saturating_add(self.rule.window_ms()),
+                    held: routine,
+                });
+            } else {
+                notices.push(self.summarize(routine, now));
+            }
+        }
+        // Routine alerts showed nothing if there is an urgent summary (they joined a hold or
+        // it), so it still comes out in arrival order.
+        if let Some(batch) = urgent_summary {
+            notices.push(self.summarize(batch, now));
         }
         notices
     }
 
-    /// Ends a hold whose time has come: what it held, as one notification.
+    /// Ends the holds whose time has come, earliest first: what each held, as one
+    /// notification.
     pub fn flush_due(&mut self, now: Millis) -> Vec<Notice> {
-        match self.hold_until {
-            Some(until) if until <= now => {
-                self.hold_until = None;
-                let held = std::mem::take(&mut self.held);
-                if held.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![self.summarize(held, now)]
-                }
-            }
-            _ => Vec::new(),
+        let due = |hold: &Option<Hold>| hold.as_ref().map(|h| h.until).filter(|&u| u <= now);
+        let mut holds = Vec::with_capacity(2);
+        if let Some(until) = due(&self.urgent_hold) {
+            holds.extend(self.urgent_hold.take().map(|h| (until, h.held)));
+        }
+        if let Some(until) = due(&self.routine_hold) {
+            holds.extend(self.routine_hold.take().map(|h| (until, h.held)));
+        }
+        // Stable: at the same time, the urgent hold first.
+        holds.sort_by_key(|&(until, _)| until);
+        holds
+            .into_iter()
+            .filter(|(_, held)| !held.is_empty())
+            .map(|(_, held)| self.summarize(held, now))
+            .collect()
+    }
+
+    /// When the earliest hold ends, if alerts may be waiting in one.
+    pub fn next_flush_at(&self) -> Option<Millis> {
+        [&self.urgent_hold, &self.routine_hold]
+            .into_iter()
+            .flatten()
+            .map(|h| h.until)
+            .min()
+    }
+
+    /// Whether `more` notifications fit beside `already` shown in the window.
+    fn fits(&self, already: usize, more: usize) -> bool {
+        let threshold = usize::try_from(self.rule.threshold).unwrap_or(usize::MAX);
+        already.saturating_add(more) <= threshold
+    }
+
+    fn show_singles(&mut self, alerts: Vec<Alert>, now: Millis, notices: &mut Vec<Notice>) {
+        for alert in alerts {
+            self.shown.push_back((now, alert.is_urgent()));
+            notices.push(Notice::Single(alert));
         }
     }
 
-    /// When the current hold ends, if alerts may be waiting in one.
-    pub fn next_flush_at(&self) -> Option<Millis> {
-        self.hold_until
-    }
-
+    /// Shows `alerts` (not empty) as one notification now; a summary of several opens a hold
+    /// of its own kind for what follows.
     fn summarize(&mut self, mut alerts: Vec<Alert>, now: Millis) -> Notice {
-        self.shown.push_back(now);
+        let urgent = alerts.iter().any(Alert::is_urgent);
+        self.shown.push_back((now, urgent));
         if alerts.len() == 1 {
             // A "summary" of one alert says less than the alert itself.
             return Notice::Single(alerts.remove(0));
         }
-        self.hold_until = Some(now.saturating_add(self.rule.window_ms()));
+        // By the summary's kind, not the hold it came from: an urgent hold that ended up
+        // holding only routine alerts must not hold back the next urgent case.
+        let until = now.saturating_add(self.rule.window_ms());
+        let hold = if urgent {
+            &mut self.urgent_hold
+        } else {
+            &mut self.routine_hold
+        };
+        // An open hold of that kind keeps what it holds (and its end).
+        hold.get_or_insert_with(|| Hold {
+            until,
+            held: Vec::new(),
+        });
         Notice::Summary(Summary::of(&alerts))
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use desk_domain::Channel;
-
-    use super::*;
-
-    const SEC: Millis = 1_000;
-
-    fn urgent(id: TicketId, category: Category) -> Alert {
-        Alert::UrgentTicket {
-            ticket_id: id,
-            category,
-            channel: Channel::WebChat,
-        }
-    }
-
-    fn fraud(ids: std::ops::Range<TicketId>) -> Vec<Alert> {
-        ids.map(|id| urgent(id, Category::Fraud)).collect()
-    }
-
-    fn singles(notices: &[Notice]) -> usize {
-        notices
-            .iter()
-            .filter(|n| matches!(n, Notice::Single(_)))
-            .count()
-    }
-
-    #[test]
-    fn up_to_the_threshold_each_alert_is_its_own_notification() {
-        let mut b = Burst::new(BurstRule::default());
-        assert_eq!(singles(&b.admit(fraud(1..3), 0)), 2);
-        assert_eq!(singles(&b.admit(fraud(3..4), 2 * SEC)), 1);
-        assert_eq!(b.next_flush_at(), None);
-        // The first two left the window 10 s after they went out.
-        assert_eq!(singles(&b.admit(fraud(4..6), 10 * SEC)), 2);
-    }
-
-    #[test]
-    fn a_burst_becomes_one_summary_with_counts_per_category() {
-        let mut b = Burst::new(BurstRule::default());
-        let mut alerts = fraud(1..4);
-        alerts.push(urgent(4, Category::AccountSecurity));
-        alerts.push(urgent(5, Category::AccountSecurity));
-        let notices = b.admit(alerts, 0);
-        assert_eq!(notices.len(), 1);
-        let Notice::Summary(s) = &notices[0] else {
-            panic!("expected a summary, got {notices:?}");
-        };
-        assert_eq!(
-            s.urgent,
-            vec![(Category::AccountSecurity, 2), (Category::Fraud, 3)]
-        );
-        assert_eq!((s.total(), s.open), (5, None));
-        assert!(notices[0].is_urgent());
-        assert_eq!(notices[0].ticket_to_open(), None);
-    }
-
-    #[test]
-    fn alerts_during_a_hold_come_out_together_when_it_ends() {
-        let mut b = Burst::new(BurstRule::default());
-        assert_eq!(b.admit(fraud(1..6), 0).len(), 1);
-        assert_eq!(b.next_flush_at(), Some(10 * SEC));
-        assert!(b.admit(fraud(6..8), SEC).is_empty());
-        assert!(b.admit(fraud(8..9), 2 * SEC).is_empty());
-        assert!(b.flush_due(9 * SEC).is_empty(), "not yet");
-        let flushed = b.flush_due(10 * SEC);
-        assert!(
-            matches!(&flushed[..], [Notice::Summary(s)] if s.total() == 3),
-            "{flushed:?}"
-        );
-        // The flush opened another hold; an empty one ends quietly.
-        assert_eq!(b.next_flush_at(), Some(20 * SEC));
-        assert!(b.flush_due(20 * SEC).is_empty());
-        assert_eq!(b.next_flush_at(), None);
-        assert_eq!(singles(&b.admit(fraud(9..10), 31 * SEC)), 1);
-    }
-
-    #[test]
-    fn a_forgotten_flush_happens_at_the_next_admit() {
-        let mut b = Burst::new(BurstRule::default());
-        b.admit(fraud(1..6), 0);
-        b.admit(fraud(6..7), SEC);
-        let later = b.admit(fraud(7..8), 60 * SEC);
-        assert_eq!(
-            later,
-            vec![
-                Notice::Single(urgent(6, Category::Fraud)),
-                Notice::Single(urgent(7, Category::Fraud))
-            ],
-            "the one held alert, then the new one, each alone"
-        );
-    }
-
-    #[test]
-    fn going_over_the_threshold_across_batches_starts_a_burst() {
-        let mut b = Burst::new(BurstRule::default());
-        assert_eq!(singles(&b.admit(fraud(1..4), 0)), 3);
-        let n = b.admit(fraud(4..6), SEC);
-        assert!(
-            matches!(&n[..], [Notice::Summary(s)] if s.total() == 2),
-            "{n:?}"
-        );
-    }
-
-    #[test]
-    fn a_storm_arriving_one_ticket_per_sync_is_one_summary_after_the_first_few() {
-        let mut b = Burst::new(BurstRule::default());
-        let mut shown = Vec::new();
-        for id in 1..=6 {
-            shown.extend(b.admit(fraud(id..id + 1), id * 100));
-        }
-        assert_eq!(
-            singles(&shown),
-            3,
-            "up to the threshold, each shows: {shown:?}"
-        );
-        assert_eq!(shown.len(), 3, "the rest wait in the hold: {shown:?}");
-        let until = b.next_flush_at().expect("the fourth alert opened a hold");
-        assert!(
-            b.flush_due(until - 1).is_empty(),
-            "not before the window ends"
-        );
-        let flushed = b.flush_due(until);
-        assert!(
-            matches!(&flushed[..], [Notice::Summary(s)] if s.total() == 3),
-            "tickets 4-6 as one summary: {flushed:?}"
-        );
-    }
-
-    #[test]
-    fn a_summary_about_one_ticket_opens_it() {
-        let s = Summary::of(&[
-            urgent(7, Category::Fraud),
-            Alert::SlaSoon {
-                ticket_id: 7,
-                category: Category::Fraud,
-                channel: Channel::Email,
-                due_at: 1,
-            },
-        ]);
-        assert_eq!((s.open, s.sla_soon, s.urgent_count()), (Some(7), 1, 1));
-    }
-}
+mod tests;

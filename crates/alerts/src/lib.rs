@@ -8,7 +8,9 @@
 //!    quiet hours, SLA lead time).
 //! 2. [`AlertLog`] (its own SQLite file) lets each event through once, across resyncs and
 //!    restarts, by its [`Alert::key`].
-//! 3. [`Burst`] (pure) folds many alerts arriving together into one [`Summary`].
+//! 3. [`Burst`] (pure) folds many alerts arriving together into one [`Summary`], judging
+//!    urgent cases on a budget of their own so that SLA warnings and held replies never delay
+//!    them.
 //! 4. [`Notifier`] shows each [`Notice`] through notify-rust off the caller's thread, with a
 //!    timeout, and reports clicks as [`Clicked`].
 //!

@@ -99,6 +99,7 @@ pub fn local_minute_of_day(now: Millis, utc_offset_minutes: i32) -> u16 {
 }
 
 /// More than `threshold` alerts within `window_seconds` become one summary notification.
+/// Urgent cases are counted apart, so reminders never delay one (see desk-alerts' `Burst`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct BurstRule {

@@ -13,6 +13,7 @@ mod replication;
 mod search;
 mod search_catch_up;
 mod tables;
+mod wal_checkpoints;
 mod watch;
 
 use std::path::{Path, PathBuf};
@@ -46,6 +47,7 @@ pub struct Store {
     writer: Arc<Writer>,
     readers: Readers,
     catch_up: Arc<search_catch_up::CatchUp>,
+    checkpoints: Arc<wal_checkpoints::WalCheckpoints>,
 }
 
 impl Store {
@@ -60,6 +62,7 @@ impl Store {
             writer: Arc::new(writer),
             readers: Readers::new(path),
             catch_up: Arc::new(search_catch_up::CatchUp::open(path)),
+            checkpoints: wal_checkpoints::WalCheckpoints::new(path.to_path_buf()),
         };
         // A catch-up cut short by a crash or a quit resumes here.
         if store.search_backlog()? > 0 {

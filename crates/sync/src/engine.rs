@@ -6,6 +6,7 @@ use desk_domain::{Agent, AttentionKind, Progress, TicketId};
 use desk_store::{EditAck, ServerChange, ServerTicket, Store, StoreError};
 use desk_wire::{ChangeKind, Edit, EditOutcome, HubErrorCode, HubTicket};
 
+use crate::ahead::Ahead;
 use crate::client::{ClientError, HubClient};
 
 /// Sign-in details for an engine that may sign in again by itself (the demo, scripted runs).
@@ -227,23 +228,21 @@ impl Engine {
             None => (None, None),
         };
         let mut done = self.store.ticket_count()?;
-        let mut fetched = None;
+        let mut ahead = Ahead::new(self.client.clone(), self.bootstrap_page);
         loop {
-            let page = match fetched.take() {
-                Some(page) => page,
-                None => {
-                    self.client
-                        .bootstrap(cursor.as_deref(), self.bootstrap_page)
-                        .await?
-                }
-            };
+            let page = ahead.take(cursor.as_deref()).await?;
             if snapshot.is_some_and(|s| s != page.snapshot_seq) {
                 // The hub no longer knows our cursor's snapshot (restarted with a new file?):
                 // begin again rather than mix two snapshots.
+                ahead.clear();
                 cursor = None;
                 snapshot = None;
                 continue;
             }
+            // The next pages are fetched while this one is written. Each page's cursor is
+            // stored only with the page that the next write commits, so a failure on either
+            // side resumes at a stored page.
+            ahead.look_ahead(&page);
             snapshot = Some(page.snapshot_seq);
             done += page.tickets.len() as u32;
             let total = page.total.unwrap_or(done).max(done);
@@ -253,24 +252,9 @@ impl Engine {
             } else {
                 None
             };
-            let store = self.store.apply_bootstrap_page(
-                tickets,
-                next.clone(),
-                page.snapshot_seq,
-                (done, total),
-            );
-            // The next page is fetched while this one is written: the hub's reading and JSON
-            // overlap the replica's writing. Its cursor is stored only with the page that the
-            // next write commits, so a failure on either side resumes at a stored page.
-            match &next {
-                Some(c) => {
-                    let (stored, page) =
-                        tokio::join!(store, self.client.bootstrap(Some(c), self.bootstrap_page));
-                    stored?;
-                    fetched = Some(page?);
-                }
-                None => store.await?,
-            }
+            self.store
+                .apply_bootstrap_page(tickets, next.clone(), page.snapshot_seq, (done, total))
+                .await?;
             progress(Progress { done, total });
             match next {
                 Some(c) => cursor = Some(c),

@@ -4,6 +4,7 @@
 //! in batches. Every edit carries a client-made id, so a retry after a lost response is applied
 //! once; held and refused edits go to the agent's attention list, never silently away.
 
+mod ahead;
 mod backoff;
 mod client;
 mod engine;

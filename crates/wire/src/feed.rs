@@ -146,6 +146,14 @@ pub struct BootstrapPage {
     pub tickets: Vec<HubTicket>,
     /// Opaque; pass back for the next page. `None` on the last page.
     pub cursor: Option<String>,
+    /// Cursors for the pages after the next one, in order: the `cursor` the next page will
+    /// carry, then the one the page after it will, as far as the hub looked ahead (empty when
+    /// the next page is the last). A console can ask for those pages while
+    /// the next is still on its way, so the hub's reading and the console's decoding of
+    /// several pages overlap with its writing. Absent from hubs that do not look ahead; a
+    /// console then fetches one page at a time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cursors_ahead: Vec<String>,
     pub has_more: bool,
     /// The feed position when the bootstrap began, the same on every page of one bootstrap.
     /// After the last page, pull changes after it: anything that changed meanwhile is there.

@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use desk_domain::{
     Agent, Category, Channel, Customer, Message, MessageKind, Millis, Priority, Status, TicketEdit,
@@ -141,6 +141,19 @@ async fn bootstrap_then_changes_after_the_snapshot_misses_nothing() {
         .iter()
         .map(|t| t["id"].as_i64().unwrap())
         .collect();
+    // Cursors promised for each page (by its index) by the pages before it.
+    let mut promised: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    // Page k's `cursors_ahead[j]` is the cursor page k + 1 + j will end with.
+    fn promise(promised: &mut BTreeMap<usize, Vec<String>>, k: usize, page: &Value) {
+        let ahead = page["cursors_ahead"].as_array().into_iter().flatten();
+        for (j, c) in ahead.enumerate() {
+            let c = c.as_str().unwrap().to_owned();
+            promised.entry(k + 1 + j).or_default().push(c);
+        }
+    }
+    promise(&mut promised, 0, &first);
+    let mut checked = 0;
+    let mut k = 0;
     while let Some(c) = cursor {
         let page = hub
             .get_json(&token, &format!("/api/bootstrap?limit=5&cursor={c}"))
@@ -149,6 +162,20 @@ async fn bootstrap_then_changes_after_the_snapshot_misses_nothing() {
             page["snapshot_seq"], snapshot,
             "one bootstrap, one snapshot"
         );
+        // A console asks for the pages after this one before it arrives, from the cursors
+        // earlier pages promised; each must be the cursor this page ends with, or the console
+        // refetches. The last page ends with none, so none may have been promised for it.
+        k += 1;
+        let ends_with = page["cursor"].as_str().map(str::to_owned);
+        for p in promised.remove(&k).unwrap_or_default() {
+            assert_eq!(
+                Some(p),
+                ends_with,
+                "page {k} carries the cursor promised for it"
+            );
+            checked += 1;
+        }
+        promise(&mut promised, k, &page);
         for t in page["tickets"].as_array().unwrap() {
             ids.push(t["id"].as_i64().unwrap());
             keep(t);
@@ -156,6 +183,12 @@ async fn bootstrap_then_changes_after_the_snapshot_misses_nothing() {
         cursor = page["cursor"].as_str().map(str::to_owned);
         assert_eq!(page["has_more"], cursor.is_some());
     }
+    assert_eq!(
+        (k, checked),
+        (4, 1 + 2 + 3),
+        "24 tickets in pages of 5, four pages after the first: the second was promised a \
+         cursor by the first page, the third by two pages, the fourth by three"
+    );
     let unique: HashSet<_> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "no ticket twice");
     assert!(ids.windows(2).all(|w| w[0] < w[1]), "id order");

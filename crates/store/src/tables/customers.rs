@@ -23,7 +23,13 @@ pub(crate) fn upsert(conn: &Connection, c: &Customer) -> rusqlite::Result<()> {
          ON CONFLICT (id) DO UPDATE SET
             wallet_account_id = excluded.wallet_account_id, name = excluded.name,
             email = excluded.email, phone = excluded.phone, country = excluded.country,
-            verification = excluded.verification",
+            verification = excluded.verification
+         -- Most tickets bring a customer the replica already holds, unchanged (a bootstrap
+         -- writes each once per ticket): skipping the identical row spares its page a write.
+         WHERE (customers.wallet_account_id, customers.name, customers.email, customers.phone,
+                customers.country, customers.verification)
+            IS NOT (excluded.wallet_account_id, excluded.name, excluded.email, excluded.phone,
+                    excluded.country, excluded.verification)",
     )?
     .execute((
         &c.id,

@@ -466,3 +466,58 @@ async fn a_bootstrap_page_over_held_tickets_treats_each_by_its_own_state() {
         "a new ticket keeps its version"
     );
 }
+
+#[tokio::test]
+async fn a_customer_shared_by_tickets_takes_each_change_from_the_hub() {
+    let (store, _dir) = signed_in_store().await;
+    let with_customer = |id, version, f: &dyn Fn(&mut Customer)| {
+        let mut record = ticket(id, "Top-up failed", "my top-up failed");
+        record.customer = fixtures::customer("shared");
+        f(&mut record.customer);
+        ServerChange::Upsert(Box::new(ServerTicket { version, record }))
+    };
+    let unchanged = |_: &mut Customer| {};
+    store
+        .apply_server_changes(
+            vec![
+                with_customer(2, 1, &unchanged),
+                with_customer(3, 1, &unchanged),
+            ],
+            Some(11),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.ticket_detail(3).unwrap().record.customer,
+        fixtures::customer("shared"),
+        "a second ticket with the same customer leaves the row as it was"
+    );
+
+    // The customer's e-mail is removed and their verification is rejected at the hub: a NULL
+    // must count as a change (a plain `!=` comparison would miss it).
+    let changed = |c: &mut Customer| {
+        c.email = None;
+        c.verification = Verification::Rejected;
+    };
+    store
+        .apply_server_changes(vec![with_customer(2, 2, &changed)], Some(12))
+        .await
+        .unwrap();
+    let mut expected = fixtures::customer("shared");
+    changed(&mut expected);
+    assert_eq!(
+        store.ticket_detail(3).unwrap().record.customer,
+        expected,
+        "the other ticket shows the customer as the hub now has them"
+    );
+
+    // And back: a value where there was NULL is a change too.
+    store
+        .apply_server_changes(vec![with_customer(2, 3, &unchanged)], Some(13))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.ticket_detail(3).unwrap().record.customer,
+        fixtures::customer("shared")
+    );
+}

@@ -154,24 +154,45 @@ async fn an_interrupted_bootstrap_resumes_where_it_stopped() {
         .unwrap();
     let mut via = c.engine(&proxy.url());
     via.bootstrap_page = 5;
-    // login, team, first bootstrap page pass; the second page's answer is lost.
-    proxy.script([
-        netfault::Fault::Pass,
-        netfault::Fault::Pass,
-        netfault::Fault::Pass,
-        netfault::Fault::Offline,
-    ]);
+    // 12 tickets in pages of 5. The first page passes; the console then asks for the next
+    // two at once (the look-ahead), and both answers are lost.
+    proxy.script_for(
+        "/api/bootstrap",
+        [
+            netfault::Fault::Pass,
+            netfault::Fault::Offline,
+            netfault::Fault::Offline,
+        ],
+    );
     assert!(sync(&mut via).await.is_err());
     assert_eq!(
         c.store.ticket_count().unwrap(),
         5,
-        "the first page is stored"
+        "the first page is stored, and nothing of the lost ones"
     );
     drop(via);
+
+    // After a restart the console resumes at the second page, not the first; that one
+    // passes, and the last page's answer is lost.
     c.restart_store();
     let mut e2 = c.engine(&proxy.url());
     e2.bootstrap_page = 5;
-    settle(&mut e2).await;
+    proxy.script_for(
+        "/api/bootstrap",
+        [netfault::Fault::Pass, netfault::Fault::Offline],
+    );
+    assert!(sync(&mut e2).await.is_err());
+    assert_eq!(
+        c.store.ticket_count().unwrap(),
+        10,
+        "the resumed bootstrap stored the second page"
+    );
+    drop(e2);
+
+    c.restart_store();
+    let mut e3 = c.engine(&proxy.url());
+    e3.bootstrap_page = 5;
+    settle(&mut e3).await;
     assert_converged(&url, &c.store).await;
 }
 

@@ -2,5 +2,6 @@
 
 /**
  * More than `threshold` alerts within `window_seconds` become one summary notification.
+ * Urgent cases are counted apart, so reminders never delay one (see desk-alerts' `Burst`).
  */
 export type BurstRule = { threshold: number, window_seconds: number, };

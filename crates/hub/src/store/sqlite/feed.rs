@@ -7,6 +7,11 @@ use super::tables::changes::{self, StoredKind};
 use super::tables::{tickets, TicketRange};
 use crate::store::{BootstrapCursor, StoreError};
 
+/// How many pages past the next one a bootstrap page gives cursors for: enough for a console
+/// to keep its hub readers and its writer busy at once (see desk-sync's look-ahead). Each
+/// costs the page `limit` more ids read from the primary key.
+const PAGES_AHEAD: u32 = 3;
+
 pub(super) fn bootstrap(
     conn: &Connection,
     cursor: Option<BootstrapCursor>,
@@ -22,9 +27,25 @@ pub(super) fn bootstrap(
             snapshot_seq: changes::latest_seq(conn)?,
         },
     };
-    // One id past the page says whether another page follows, without loading that ticket.
-    let mut ids = tickets::ids_after(conn, cursor.after_id, limit + 1)?;
-    let has_more = ids.len() > limit as usize;
+    // The ids of this page and the next few, and one past them: whether more pages follow,
+    // and the cursors the next pages will carry, without loading any ticket beyond this page.
+    // The route refuses 0; a page of at least one keeps the cursors below well defined.
+    let limit = limit.max(1);
+    let mut ids = tickets::ids_after(conn, cursor.after_id, (1 + PAGES_AHEAD) * limit + 1)?;
+    // The cursor after the first `pages` pages, if another page follows them.
+    let cursor_after = |pages: u32| {
+        let end = (pages * limit) as usize;
+        ids.get(end - 1).filter(|_| ids.len() > end).map(|&last| {
+            BootstrapCursor {
+                after_id: last,
+                snapshot_seq: cursor.snapshot_seq,
+            }
+            .encode()
+        })
+    };
+    let next = cursor_after(1);
+    let ahead: Vec<String> = (2..=1 + PAGES_AHEAD).map_while(cursor_after).collect();
+    let has_more = next.is_some();
     ids.truncate(limit as usize);
     let page = match ids.last() {
         Some(&last) => tickets::load_range(
@@ -36,16 +57,10 @@ pub(super) fn bootstrap(
         )?,
         None => Vec::new(),
     };
-    let next = ids.last().filter(|_| has_more).map(|last| {
-        BootstrapCursor {
-            after_id: *last,
-            snapshot_seq: cursor.snapshot_seq,
-        }
-        .encode()
-    });
     Ok(BootstrapPage {
         tickets: page,
         cursor: next,
+        cursors_ahead: ahead,
         has_more,
         snapshot_seq: cursor.snapshot_seq,
         // For the console's progress bar only; tickets created meanwhile arrive by the feed.
