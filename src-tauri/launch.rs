@@ -51,7 +51,8 @@ impl Launch {
         [--demo-tickets N] [--simulate PER_MINUTE] | [--hub URL --agent AGENT_ID] | [--sign-in]\n\
         env: WALLET_DESK_DEMO_TICKETS=N is the same as --demo-tickets N;\n\
         \x20    WALLET_DESK_PASSWORD is the agent's password for --hub (without it, the session\n\
-        \x20    kept in the OS keychain resumes, or the sign-in screen shows)";
+        \x20    kept in the OS keychain resumes, or the sign-in screen shows);\n\
+        \x20    WALLET_DESK_GPU=1 lets the webview composite with the GPU (Linux)";
 
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, LaunchError> {
         let mut data_dir = None;

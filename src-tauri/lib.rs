@@ -8,6 +8,7 @@ pub mod ipc;
 mod launch;
 mod session;
 mod tray;
+mod webview;
 mod workspace;
 
 use tauri::Manager;
@@ -52,6 +53,9 @@ pub fn run() {
             console.start_alerts(app.handle());
             console.start_sync(app.handle().clone(), launch.hub.clone())?;
             app.manage(console);
+            if let Some(window) = app.get_webview_window(tray::WINDOW) {
+                webview::configure(&window)?;
+            }
             Ok(())
         })
         .invoke_handler(ipc::handler())

@@ -10,7 +10,7 @@ use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent}
 use tauri::{AppHandle, Manager, Runtime, WindowEvent};
 
 const TRAY_ID: &str = "main";
-const WINDOW: &str = "main";
+pub(crate) const WINDOW: &str = "main";
 
 /// Builds the tray icon and makes closing the window hide it there. Call from `setup`.
 pub fn install<R: Runtime>(app: &AppHandle<R>) {
