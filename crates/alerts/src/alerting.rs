@@ -123,6 +123,24 @@ mod tests {
         }
     }
 
+    /// Alerting with default settings over a new log; the directory lives as long as the guard.
+    fn fresh() -> (Alerting, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
+        (Alerting::new(AlertSettings::default(), log), dir)
+    }
+
+    /// A burst rule other than the default, so setting it starts a fresh window.
+    fn wider_rule() -> AlertSettings {
+        AlertSettings {
+            burst: crate::BurstRule {
+                threshold: 10,
+                window_seconds: 30,
+            },
+            ..AlertSettings::default()
+        }
+    }
+
     fn at(now: Millis) -> Moment {
         Moment {
             me: Some("agent-me".into()),
@@ -164,9 +182,7 @@ mod tests {
 
     #[test]
     fn changing_the_burst_rule_releases_what_the_old_window_held() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
-        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        let (mut alerting, _dir) = fresh();
         let storm: Vec<TicketState> = (1..=4)
             .map(|id| TicketState::from(&summary(id, Category::Fraud)))
             .collect();
@@ -183,23 +199,14 @@ mod tests {
 
         let same_rule = alerting.set_settings(AlertSettings::default());
         assert!(same_rule.is_empty(), "an unchanged rule keeps its hold");
-        let wider = AlertSettings {
-            burst: crate::BurstRule {
-                threshold: 10,
-                window_seconds: 30,
-            },
-            ..AlertSettings::default()
-        };
-        let released = alerting.set_settings(wider);
+        let released = alerting.set_settings(wider_rule());
         assert_eq!(released.len(), 1, "the held alert comes out: {released:?}");
         assert_eq!(released[0].ticket_to_open(), Some(5));
     }
 
     #[test]
     fn a_storm_of_urgent_tickets_is_one_summary() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
-        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        let (mut alerting, _dir) = fresh();
         let tickets: Vec<TicketState> = (1..=5)
             .map(|id| summary(id, Category::Fraud))
             .chain((6..=7).map(|id| summary(id, Category::Transfer)))
@@ -222,9 +229,7 @@ mod tests {
 
     #[test]
     fn sla_warnings_on_my_tickets_do_not_hold_back_a_fraud_case() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
-        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        let (mut alerting, _dir) = fresh();
         for id in 1..=3 {
             let shown = alerting.on_changes(&[due_soon(id)], &[], &at(NOON + id * 1_000));
             assert!(
@@ -247,9 +252,7 @@ mod tests {
 
     #[test]
     fn changing_the_burst_rule_releases_both_holds() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = AlertLog::open(&dir.path().join("alerts.sqlite")).unwrap();
-        let mut alerting = Alerting::new(AlertSettings::default(), log);
+        let (mut alerting, _dir) = fresh();
         let warnings: Vec<TicketState> = (6..=10).map(due_soon).collect();
         let shown = alerting.on_changes(&warnings, &[], &at(NOON));
         assert!(
@@ -270,14 +273,7 @@ mod tests {
         let late = TicketState::from(&summary(5, Category::Fraud));
         assert!(alerting.on_changes(&[late], &[], &at(NOON + 3)).is_empty());
 
-        let wider = AlertSettings {
-            burst: crate::BurstRule {
-                threshold: 10,
-                window_seconds: 30,
-            },
-            ..AlertSettings::default()
-        };
-        let released = alerting.set_settings(wider);
+        let released = alerting.set_settings(wider_rule());
         assert_eq!(
             released
                 .iter()

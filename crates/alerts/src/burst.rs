@@ -161,10 +161,7 @@ impl Burst {
                 // One more urgent alert over the limit: the storm has begun. Hold it with
                 // whatever follows, so one-per-sync arrivals become one summary instead of a
                 // notification each (a summary of one now would open no hold).
-                self.urgent_hold = Some(Hold {
-                    until: now.saturating_add(self.rule.window_ms()),
-                    held: urgent,
-                });
+                self.urgent_hold = Some(self.hold_from(now, urgent));
             } else {
                 urgent_summary = Some(urgent);
             }
@@ -183,10 +180,7 @@ impl Burst {
             } else if self.fits(self.shown.len(), routine.len()) {
                 self.show_singles(routine, now, &mut notices);
             } else if routine.len() == 1 {
-                self.routine_hold = Some(Hold {
-                    until: now.saturating_add(self.rule.window_ms()),
-                    held: routine,
-                });
+                self.routine_hold = Some(self.hold_from(now, routine));
             } else {
                 notices.push(self.summarize(routine, now));
             }
@@ -228,6 +222,14 @@ impl Burst {
             .min()
     }
 
+    /// A hold opened at `now`, with `held` in it: it ends one window later.
+    fn hold_from(&self, now: Millis, held: Vec<Alert>) -> Hold {
+        Hold {
+            until: now.saturating_add(self.rule.window_ms()),
+            held,
+        }
+    }
+
     /// Whether `more` notifications fit beside `already` shown in the window.
     fn fits(&self, already: usize, more: usize) -> bool {
         let threshold = usize::try_from(self.rule.threshold).unwrap_or(usize::MAX);
@@ -252,17 +254,14 @@ impl Burst {
         }
         // By the summary's kind, not the hold it came from: an urgent hold that ended up
         // holding only routine alerts must not hold back the next urgent case.
-        let until = now.saturating_add(self.rule.window_ms());
+        let fresh = self.hold_from(now, Vec::new());
         let hold = if urgent {
             &mut self.urgent_hold
         } else {
             &mut self.routine_hold
         };
         // An open hold of that kind keeps what it holds (and its end).
-        hold.get_or_insert_with(|| Hold {
-            until,
-            held: Vec::new(),
-        });
+        hold.get_or_insert(fresh);
         Notice::Summary(Summary::of(&alerts))
     }
 }

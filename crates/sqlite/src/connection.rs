@@ -20,9 +20,16 @@ pub fn open_writer(path: &Path) -> rusqlite::Result<Connection> {
     // so neither may lose a commit to a power cut. Bulk writes batch many rows per commit.
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // A WAL that grew large (a bootstrap, a bulk import, a reader holding an old snapshot)
+    // shrinks back to this when SQLite next starts it over, rather than keeping that size
+    // on disk for good.
+    conn.pragma_update(None, "journal_size_limit", WAL_KEPT_BYTES)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(conn)
 }
+
+/// What a WAL file that grew larger is cut back to.
+const WAL_KEPT_BYTES: i64 = 64 << 20;
 
 pub fn open_reader(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(

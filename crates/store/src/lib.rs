@@ -47,7 +47,6 @@ pub struct Store {
     writer: Arc<Writer>,
     readers: Readers,
     catch_up: Arc<search_catch_up::CatchUp>,
-    checkpoints: Arc<wal_checkpoints::WalCheckpoints>,
 }
 
 impl Store {
@@ -62,7 +61,6 @@ impl Store {
             writer: Arc::new(writer),
             readers: Readers::new(path),
             catch_up: Arc::new(search_catch_up::CatchUp::open(path)),
-            checkpoints: wal_checkpoints::WalCheckpoints::new(path.to_path_buf()),
         };
         // A catch-up cut short by a crash or a quit resumes here.
         if store.search_backlog()? > 0 {

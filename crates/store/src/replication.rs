@@ -181,7 +181,8 @@ impl Store {
         if last {
             // The WAL holds the whole bootstrap (see `as_bootstrap_write`): copy it into the
             // file beside the search catch-up rather than in the writer's next commit.
-            self.checkpoints.nudge();
+            // Without a thread, the writer's own checkpoints copy it later.
+            let _ = crate::wal_checkpoints::start(self.path().to_path_buf());
             self.catch_up_search();
         }
         Ok(())
@@ -440,9 +441,6 @@ enum Indexing {
 /// borrows, not a tuning: a bootstrap of up to that size never waits for a checkpoint.
 const BOOTSTRAP_WAL_PAGES: i64 = 262_144;
 
-/// What a WAL file that grew larger is cut back to when SQLite next starts it over.
-const WAL_KEPT_BYTES: i64 = 64 << 20;
-
 /// Runs `f` with the writer's settings for bootstrap pages, restoring them afterwards
 /// whatever `f` did: the writer's next job must have its checks and durability back.
 ///
@@ -480,9 +478,6 @@ fn as_bootstrap_write<T>(
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "ignore_check_constraints", "ON")?;
     conn.pragma_update(None, "wal_autocheckpoint", BOOTSTRAP_WAL_PAGES)?;
-    // Kept after the bootstrap: once checkpointed, the WAL file shrinks back to this size
-    // when it is next reused, rather than keeping the bootstrap's size on disk for good.
-    conn.pragma_update(None, "journal_size_limit", WAL_KEPT_BYTES)?;
     let out = f(conn);
     let restored = conn
         .pragma_update(None, "foreign_keys", "ON")

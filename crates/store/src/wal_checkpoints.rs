@@ -6,59 +6,28 @@
 //! transactions (SQLite lets them proceed), while the search catch-up runs.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::thread;
+use std::thread::{self, JoinHandle};
 
-pub(crate) struct WalCheckpoints {
-    path: PathBuf,
-    /// One checkpoint at a time: a second would find nothing left to copy.
-    running: AtomicBool,
+/// Starts a passive checkpoint of what is committed in `path`'s WAL. It runs once per
+/// bootstrap, so it needs no bookkeeping: a second one running beside it would only find
+/// nothing left to copy.
+pub(crate) fn start(path: PathBuf) -> std::io::Result<JoinHandle<()>> {
+    thread::Builder::new()
+        .name("store-checkpoint".into())
+        .spawn(move || {
+            // A checkpoint that fails leaves its frames in the WAL, where readers still find
+            // them, and the writer's own checkpoints copy them later: nothing to report,
+            // nothing lost.
+            let _ = checkpoint(&path);
+        })
 }
 
-impl WalCheckpoints {
-    pub(crate) fn new(path: PathBuf) -> Arc<Self> {
-        Arc::new(Self {
-            path,
-            running: AtomicBool::new(false),
-        })
-    }
-
-    /// Starts a checkpoint of what is committed, unless one is under way.
-    pub(crate) fn nudge(self: &Arc<Self>) {
-        if self.running.swap(true, Ordering::AcqRel) {
-            return;
-        }
-        let this = Arc::clone(self);
-        let started = thread::Builder::new()
-            .name("store-checkpoint".into())
-            .spawn(move || {
-                // A checkpoint that fails leaves its frames in the WAL, where readers still
-                // find them, and the writer's own checkpoints copy them once the bootstrap is
-                // done: nothing to report, nothing lost.
-                let _ = this.checkpoint();
-                this.running.store(false, Ordering::Release);
-            });
-        if started.is_err() {
-            self.running.store(false, Ordering::Release);
-        }
-    }
-
-    /// Waits for a checkpoint under way to finish (tests).
-    #[cfg(test)]
-    pub(crate) fn wait(&self) {
-        while self.running.load(Ordering::Acquire) {
-            thread::sleep(std::time::Duration::from_millis(5));
-        }
-    }
-
-    fn checkpoint(&self) -> rusqlite::Result<()> {
-        // Its own connection: the writer's is busy writing, and a reader's is read-only. The
-        // writer's settings (FULL) make the checkpoint sync the database file before the WAL
-        // may be reused.
-        let conn = desk_sqlite::open_writer(&self.path)?;
-        conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-    }
+fn checkpoint(path: &std::path::Path) -> rusqlite::Result<()> {
+    // Its own connection: the writer's is busy writing, and a reader's is read-only. The
+    // writer's settings (FULL) make the checkpoint sync the database file before the WAL may
+    // be reused.
+    let conn = desk_sqlite::open_writer(path)?;
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
 }
 
 #[cfg(test)]
@@ -85,9 +54,7 @@ mod tests {
             file_len()
         );
 
-        let checkpoints = WalCheckpoints::new(path.clone());
-        checkpoints.nudge();
-        checkpoints.wait();
+        start(path.clone()).unwrap().join().unwrap();
         assert!(
             file_len() > 1_000_000,
             "about 1 MB of rows reached the database file: {} bytes",

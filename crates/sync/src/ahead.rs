@@ -87,7 +87,7 @@ async fn joined(fetch: Fetch) -> Result<BootstrapPage, ClientError> {
     match fetch.await {
         Ok(page) => page,
         Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        // Only `clear` aborts, and it never aborts a page it hands out.
+        // Only pages that are dropped are aborted, never one that is handed out.
         Err(e) => Err(ClientError::Transient {
             reason: format!("a page fetch stopped: {e}"),
             retry_after: None,
