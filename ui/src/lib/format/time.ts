@@ -1,4 +1,5 @@
 import type { Locale, Translate } from "$lib/i18n";
+import { dateTimeFormat } from "./intl";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -49,7 +50,7 @@ export function relativeTime(at: number, now: number, t: Translate, locale: Loca
   if (age < DAY) return t("time.hoursAgo", { n: Math.floor(age / HOUR) });
   if (age < 7 * DAY) return t("time.daysAgo", { n: Math.floor(age / DAY) });
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     month: "short",
     day: "numeric",
     ...(sameYear ? {} : { year: "numeric" }),
@@ -62,7 +63,7 @@ export function relativeTime(at: number, now: number, t: Translate, locale: Loca
  */
 export function absoluteTime(at: number, locale: Locale, now?: number): string {
   const sameYear = now !== undefined && new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     ...(sameYear ? {} : { year: "numeric" }),
     month: "short",
     day: "numeric",

@@ -1,5 +1,6 @@
 import type { Locale, Translate } from "$lib/i18n";
 import type { TriageNote } from "$lib/bindings/TriageNote";
+import { numberFormat } from "./intl";
 
 /**
  * A model probability in thousandths as a whole percent. Rounded down, so the UI never
@@ -7,7 +8,7 @@ import type { TriageNote } from "$lib/bindings/TriageNote";
  */
 export function percent(permille: number, locale: Locale): string {
   const clamped = Math.min(1000, Math.max(0, permille));
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(
     Math.floor(clamped / 10) / 100,
   );
 }

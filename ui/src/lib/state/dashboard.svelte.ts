@@ -1,12 +1,13 @@
 import { commands } from "$lib/bindings/commands";
 import type { Dashboard } from "$lib/bindings/Dashboard";
+import { dateTimeFormat } from "$lib/format/intl";
 
 /** Minutes east of UTC in the webview's zone right now (UTC+8 is 480), as the Rust side takes it. */
 export const localUtcOffset = (at: Date = new Date()): number => -at.getTimezoneOffset();
 
 /** "11/22" style short day labels in the agent's locale, for the urgent chart's axis. */
 export function dayLabel(dayStart: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric" }).format(new Date(dayStart));
+  return dateTimeFormat(locale, { month: "numeric", day: "numeric" }).format(new Date(dayStart));
 }
 
 /**

@@ -87,10 +87,21 @@ export class InboxStore implements RowSource {
   }
 
   ensure(start: number, end: number): void {
+    const [previousStart] = this.#lastRange;
     this.#lastRange = [start, end];
     // Before the first answer the total is unknown: always ask for page 0.
     const upto = this.loaded ? Math.min(end, this.total) : Math.max(end, 1);
-    for (const page of pagesFor(Math.max(0, start), upto, PAGE_SIZE)) void this.#fetch(page);
+    const pages = pagesFor(Math.max(0, start), upto, PAGE_SIZE);
+    // The page past the edge the list is moving towards is fetched too, so a steady scroll
+    // finds its rows already there instead of flashing skeletons that are built and torn
+    // down again a moment later (in WebKit that churn alone left tens of MB behind).
+    if (this.loaded && pages.length > 0) {
+      let ahead = -1;
+      if (start > previousStart) ahead = pages[pages.length - 1] + 1;
+      else if (start < previousStart) ahead = pages[0] - 1;
+      if (ahead >= 0 && ahead * PAGE_SIZE < this.total) pages.push(ahead);
+    }
+    for (const page of pages) void this.#fetch(page);
   }
 
   /**

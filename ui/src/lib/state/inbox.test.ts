@@ -62,13 +62,34 @@ describe("InboxStore", () => {
     const s = new InboxStore();
     s.ensure(0, 20);
     await flush();
-    s.ensure(250, 310); // spans pages 2 and 3
+    s.ensure(250, 310); // spans pages 2 and 3, moving down: page 4 is fetched ahead
     s.ensure(250, 310); // already in flight: no second request
     await flush();
     const offsets = inboxPage.mock.calls.map((c) => c[0].offset);
-    expect(offsets).toEqual([0, 200, 300]);
+    expect(offsets).toEqual([0, 200, 300, 400]);
     expect(s.rowAt(250)?.id).toBe(251);
     expect(s.rowAt(150)).toBeUndefined(); // never requested: a skeleton
+  });
+
+  it("fetches one page ahead in the direction of the scroll, and none past either end", async () => {
+    const s = new InboxStore();
+    s.ensure(0, 20);
+    await flush();
+    // The first window has no direction yet: nothing beyond what it shows.
+    expect(inboxPage.mock.calls.map((c) => c[0].offset)).toEqual([0]);
+
+    s.ensure(480, 520); // down: pages 4 and 5, then 6 before the rows reach it
+    await flush();
+    s.ensure(430, 470); // up: page 4 is cached, page 3 comes ahead
+    await flush();
+    s.ensure(0, 30); // up to the top: there is no page before 0
+    await flush();
+    s.ensure(960, 1000); // down to the end: no page 10 of a 1,000-row list
+    await flush();
+    expect(inboxPage.mock.calls.map((c) => c[0].offset)).toEqual([0, 400, 500, 600, 300, 900]);
+    // The row a steady scroll reaches next is already there, so it shows no skeleton.
+    expect(s.rowAt(650)?.id).toBe(651);
+    expect(s.rowAt(350)?.id).toBe(351);
   });
 
   it("never asks past the end once the total is known", async () => {

@@ -7,6 +7,7 @@ import {
   type MessageKey,
   type Params,
 } from "$lib/i18n";
+import { numberFormat } from "$lib/format/intl";
 
 const STORAGE_KEY = "wallet-desk.locale";
 
@@ -42,7 +43,7 @@ class LocaleState {
   name = (l: Localized | undefined, fallback: string): string =>
     l ? (this.current === "zh-CN" ? l.zh : l.en) : fallback;
 
-  number = (n: number): string => new Intl.NumberFormat(this.current).format(n);
+  number = (n: number): string => numberFormat(this.current).format(n);
 
   set(locale: Locale) {
     this.current = locale;
