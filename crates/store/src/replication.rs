@@ -441,6 +441,9 @@ enum Indexing {
 /// borrows, not a tuning: a bootstrap of up to that size never waits for a checkpoint.
 const BOOTSTRAP_WAL_PAGES: i64 = 262_144;
 
+/// The writer's page cache during a bootstrap: 64 MiB (a negative `cache_size` is in KiB).
+const BOOTSTRAP_CACHE_KIB: i64 = -65_536;
+
 /// Runs `f` with the writer's settings for bootstrap pages, restoring them afterwards
 /// whatever `f` did: the writer's next job must have its checks and durability back.
 ///
@@ -464,6 +467,11 @@ const BOOTSTRAP_WAL_PAGES: i64 = 262_144;
 ///   machine). Copying on another thread during the bootstrap was no faster on two cores, and
 ///   let the WAL grow anyway. So the WAL holds the bootstrap, and the last page has it copied
 ///   in the background (`wal_checkpoints`).
+/// - A page cache of [`BOOTSTRAP_CACHE_KIB`], not SQLite's 2 MB: one bootstrap page of 2,000
+///   tickets dirties more than that (its threads alone are a few MB), and a transaction that
+///   outgrows its cache spills pages to the WAL before the commit and reads them back. The
+///   customers' b-tree, written all over by id, was read back from the WAL on every page
+///   (perf: `pread` and `walFindFrame` on the writer). Setting the old size back frees the rest.
 ///
 /// `foreign_keys` only takes effect outside a transaction, hence a wrapper around it.
 fn as_bootstrap_write<T>(
@@ -474,15 +482,18 @@ fn as_bootstrap_write<T>(
     // of it here.
     let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0))?;
     let autocheckpoint: i64 = conn.query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
+    let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", "OFF")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "ignore_check_constraints", "ON")?;
     conn.pragma_update(None, "wal_autocheckpoint", BOOTSTRAP_WAL_PAGES)?;
+    conn.pragma_update(None, "cache_size", BOOTSTRAP_CACHE_KIB)?;
     let out = f(conn);
     let restored = conn
         .pragma_update(None, "foreign_keys", "ON")
         .and_then(|()| conn.pragma_update(None, "synchronous", synchronous))
         .and_then(|()| conn.pragma_update(None, "wal_autocheckpoint", autocheckpoint))
+        .and_then(|()| conn.pragma_update(None, "cache_size", cache_size))
         .and_then(|()| conn.pragma_update(None, "ignore_check_constraints", "OFF"));
     let out = out?;
     restored?;
@@ -562,4 +573,55 @@ fn remove_ticket(
         search.remove(id);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SETTINGS: [&str; 5] = [
+        "foreign_keys",
+        "synchronous",
+        "ignore_check_constraints",
+        "wal_autocheckpoint",
+        "cache_size",
+    ];
+
+    fn settings(conn: &Connection) -> Vec<i64> {
+        SETTINGS
+            .iter()
+            .map(|s| {
+                conn.query_row(&format!("PRAGMA {s}"), [], |r| r.get(0))
+                    .unwrap()
+            })
+            .collect()
+    }
+
+    /// The bootstrap's settings hold only inside it: the writer's next job (an agent's edit)
+    /// must get its checks, its durable commit, its checkpoints and its memory back, also when
+    /// the page failed half-way.
+    #[test]
+    fn a_bootstrap_write_sets_its_settings_and_restores_the_writers_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = desk_sqlite::open_writer(&dir.path().join("r.sqlite3")).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        let own = settings(&conn);
+        assert_eq!(own[0], 1, "the writer checks foreign keys");
+        assert_ne!(
+            own[4], BOOTSTRAP_CACHE_KIB,
+            "the test must see the cache change"
+        );
+
+        let inside = as_bootstrap_write(&mut conn, |c| Ok(settings(c))).unwrap();
+        assert_eq!(
+            inside,
+            vec![0, 1, 1, BOOTSTRAP_WAL_PAGES, BOOTSTRAP_CACHE_KIB]
+        );
+        assert_eq!(settings(&conn), own);
+
+        let failed: Result<(), StoreError> =
+            as_bootstrap_write(&mut conn, |_| Err(StoreError::Invalid("half-way".into())));
+        assert!(matches!(failed, Err(StoreError::Invalid(_))));
+        assert_eq!(settings(&conn), own, "restored after a failed page too");
+    }
 }

@@ -6,8 +6,12 @@ use serde::{Deserialize, Serialize};
 
 /// The largest change page the hub serves; larger requests are capped, not refused.
 pub const MAX_CHANGES_PAGE: u32 = 1000;
-/// Bootstrap pages carry whole threads, so they are smaller.
-pub const MAX_BOOTSTRAP_PAGE: u32 = 500;
+/// The largest bootstrap page. Each page is one request and one transaction in the console,
+/// and each commit writes the b-tree pages it touched into the WAL again (the customers'
+/// pages, spread by id, most of all), so fewer, larger pages copy faster: 100,000 demo tickets
+/// went from 25,600 tickets/s at 500 a page to 28,000 at 2,000 (BENCHMARKS.md). A page of the
+/// demo's tickets with their threads is a few MB of JSON, and the console holds four in flight.
+pub const MAX_BOOTSTRAP_PAGE: u32 = 2000;
 
 /// The hub's state of one ticket. `version` starts at 1 and grows by one on every change, so a
 /// replica keeps whichever copy has the higher version.
