@@ -244,7 +244,8 @@ async fn json<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Result<T,
     let res = check(sent.map_err(ClientError::transport)?).await?;
     // simd-json rather than serde_json: a bootstrap page is a few MB of JSON, and decoding
     // it competed with the store's writer for the same cores; the same bootstrap copied 6-8%
-    // more tickets a second (BENCHMARKS.md, figure 1). It parses in place, hence the copy.
+    // more tickets a second (BENCHMARKS.md, figure 1). It parses in place, so it takes a
+    // buffer of its own (`Bytes` gives up its allocation when nothing else holds it).
     let mut bytes = Vec::from(res.bytes().await.map_err(ClientError::transport)?);
     simd_json::serde::from_slice(&mut bytes).map_err(|e| ClientError::Transient {
         // A 200 whose body does not parse was cut or mangled on the way (a proxy); the hub
